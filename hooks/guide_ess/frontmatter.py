@@ -1,0 +1,92 @@
+"""Split a markdown file into its YAML front matter and its body.
+
+MkDocs silently drops front matter it cannot parse; this module reports it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+_OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+
+
+@dataclass
+class Parsed:
+    """The result of reading one file: its front matter, body and problems."""
+
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """Decode UTF-8 text, or say where the first invalid byte is."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        return None, [
+            Problem(
+                path,
+                "",
+                f"le fichier n'est pas enregistré en UTF-8 (octet invalide ligne {line}). "
+                "Réenregistrez-le en UTF-8 dans votre éditeur.",
+            )
+        ]
+
+
+def parse(path: str, text: str) -> Parsed:
+    """Read the front matter between the first two '---' lines, if there is one."""
+    opening = _OPEN.match(text)
+    if not opening:
+        return Parsed(body=text)
+    closing = _CLOSE.search(text, opening.end())
+    if not closing:
+        return Parsed(
+            body=text,
+            problems=[
+                Problem(path, "", "l'en-tête commence par « --- » mais n'est jamais fermé : "
+                        "ajoutez une ligne « --- » après le dernier champ.")
+            ],
+        )
+    raw = text[opening.end(): closing.start()]
+    body = text[closing.end():].lstrip("\r\n")
+    try:
+        meta = yaml.safe_load(raw)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = f" ligne {mark.line + 2}" if mark is not None else ""
+        reason = getattr(err, "problem", None) or "syntaxe incorrecte"
+        return Parsed(
+            body=body,
+            problems=[
+                Problem(path, "", f"l'en-tête n'est pas du YAML valide{line} ({reason}). "
+                        "Vérifiez les deux-points et mettez entre guillemets les valeurs "
+                        "qui contiennent « : » ou « # ».")
+            ],
+        )
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return Parsed(
+            body=body,
+            problems=[
+                Problem(path, "", "l'en-tête doit être une suite de lignes « champ: valeur », "
+                        f"pas un(e) {_kind_of(meta)}.")
+            ],
+        )
+    return Parsed(meta={str(k): v for k, v in meta.items()}, body=body)
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, list):
+        return "liste"
+    if isinstance(value, str):
+        return "texte seul"
+    return type(value).__name__

@@ -1,0 +1,65 @@
+"""The glossary of acronyms: one data file, checked, turned into abbreviations."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+import yaml
+
+from .problems import Problem, unknown_value
+
+GLOSSARY_FILE = ".glossaire.yml"
+
+
+@dataclass(frozen=True)
+class Term:
+    """An acronym, its expansion and, optionally, the theme of the guide to read."""
+
+    sigle: str
+    developpe: str
+    guide: str | None = None
+
+
+def load_glossary(text: str, themes: Mapping[str, str], path: str = f"docs/{GLOSSARY_FILE}") -> tuple[tuple[Term, ...], list[Problem]]:
+    """Parse and check the glossary; every problem is returned, never raised."""
+    problems: list[Problem] = []
+    try:
+        data = yaml.safe_load(text) or []
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = f" ligne {mark.line + 1}" if mark is not None else ""
+        return (), [Problem(path, "", f"ce fichier n'est pas du YAML valide{line}.")]
+    if not isinstance(data, list):
+        return (), [Problem(path, "", "ce fichier doit être une liste : chaque sigle commence par « - sigle: … ».")]
+    terms: list[Term] = []
+    seen: dict[str, int] = {}
+    for number, item in enumerate(data, 1):
+        where = f"sigle n° {number}"
+        if not isinstance(item, dict):
+            problems.append(Problem(path, where, "chaque entrée doit avoir « sigle: », « developpe: » et, si besoin, « guide: »."))
+            continue
+        sigle = str(item.get("sigle") or "").strip()
+        developpe = str(item.get("developpe") or "").strip()
+        guide = item.get("guide")
+        if not sigle:
+            problems.append(Problem(path, f"{where} : sigle", "champ obligatoire manquant : ajoutez « sigle: … »."))
+            continue
+        if not developpe:
+            problems.append(Problem(path, f"{sigle} : developpe", "champ obligatoire manquant : ajoutez la forme développée du sigle."))
+        for key in sorted(set(item) - {"sigle", "developpe", "guide"}):
+            problems.append(Problem(path, f"{sigle} : {key}", "champ inconnu. Champs permis : sigle, developpe, guide."))
+        if guide is not None and str(guide) not in themes:
+            problems.append(unknown_value(path, f"{sigle} : guide", str(guide), themes, "thèmes de docs/.vocabulaires.yml"))
+            guide = None
+        if sigle in seen:
+            problems.append(Problem(path, f"{sigle}", f"ce sigle est défini deux fois (entrées n° {seen[sigle]} et n° {number}) : "
+                                    "gardez une seule définition."))
+            continue
+        seen[sigle] = number
+        terms.append(Term(sigle, developpe, str(guide) if guide else None))
+    return tuple(sorted(terms, key=lambda t: t.sigle.casefold())), problems
+
+
+def abbreviation_lines(terms: tuple[Term, ...]) -> str:
+    """Markdown abbreviation definitions (``*[ESS]: …``) for the abbr extension."""
+    return "\n".join(f"*[{t.sigle}]: {t.developpe}" for t in terms if t.developpe)

@@ -1,0 +1,47 @@
+"""Problems found in the content, worded in plain French for contributors."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one file: where it is, which field, and what to do."""
+
+    path: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path} : champ « {self.field} »" if self.field else self.path
+        return f"{where} : {self.message}"
+
+
+class ContentError(Exception):
+    """Raised with every problem found, so that all of them are reported at once."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        count = len(self.problems)
+        summary = f"{count} erreur{'s' if count > 1 else ''} dans le contenu"
+        super().__init__(summary + " :\n" + "\n".join(str(p) for p in self.problems))
+
+
+def suggest(value: str, allowed: Iterable[str]) -> str:
+    """Return ' Vouliez-vous dire « x » ?' for a close allowed value, or ''."""
+    close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.75)
+    return f" Vouliez-vous dire « {close[0]} » ?" if close else ""
+
+
+def unknown_value(path: str, field: str, value: str, allowed: Iterable[str], where: str) -> Problem:
+    """A value that is not in a vocabulary, with the allowed values and a suggestion."""
+    allowed = sorted(allowed)
+    listing = ", ".join(allowed) if len(allowed) <= 25 else ", ".join(allowed[:25]) + ", …"
+    return Problem(
+        path,
+        field,
+        f"valeur inconnue « {value} ». Valeurs permises ({where}) : {listing}."
+        + suggest(value, allowed),
+    )

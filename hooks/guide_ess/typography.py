@@ -1,0 +1,38 @@
+"""French typography on rendered HTML: non-breaking spaces where French wants them."""
+from __future__ import annotations
+
+import re
+
+_TAG = re.compile(r"(<[^>]*>|&#?\w+;)")
+_SKIP = re.compile(r"<(/?)(code|pre|script|style|kbd|samp)\b", re.IGNORECASE)
+_BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0]?(?=:(?:\s|$))")
+_BEFORE_OTHER = re.compile(r"(?<=[^\s&])[ \u00a0\u202f]?(?=[;!?](?:\s|$|<))")
+_AFTER_OPEN = re.compile(r"«[ \u00a0\u202f]?")
+_BEFORE_CLOSE = re.compile(r"[ \u00a0\u202f]?»")
+
+
+def _fix(text: str) -> str:
+    text = _BEFORE_COLON.sub("\u00a0", text)
+    text = _BEFORE_OTHER.sub("\u202f", text)
+    text = _AFTER_OPEN.sub("«\u00a0", text)
+    return _BEFORE_CLOSE.sub("\u00a0»", text)
+
+
+def french_spacing(html: str) -> str:
+    """Put non-breaking spaces before : ; ! ? and inside « », outside code, tags and entities."""
+    out: list[str] = []
+    depth = 0
+    for part in _TAG.split(html):
+        if part.startswith("&"):
+            out.append(part)
+        elif part.startswith("<"):
+            match = _SKIP.match(part)
+            if match:
+                depth += -1 if match.group(1) else 1
+                depth = max(depth, 0)
+            out.append(part)
+        elif depth or not part.strip():
+            out.append(part)
+        else:
+            out.append(_fix(part))
+    return "".join(out)

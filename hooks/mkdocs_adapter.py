@@ -1,0 +1,146 @@
+"""MkDocs hooks: the thin adapter between MkDocs and the ``guide_ess`` core.
+
+Each event only delegates: the checks and the link graph live in ``guide_ess``.
+"""
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from guide_ess import render
+from guide_ess.corpus import Corpus, load_corpus
+from guide_ess.glossary import GLOSSARY_FILE, abbreviation_lines
+from guide_ess.graph import LinkGraph, build_graph
+from guide_ess.problems import ContentError, Problem
+from guide_ess.typography import french_spacing
+from guide_ess.vocabulary import VOCABULARY_FILE
+
+log = logging.getLogger("mkdocs.hooks.guide_ess")
+_HREF = re.compile(r'<a\s[^>]*?href="([^"#?]*)[^"]*"', re.IGNORECASE)
+
+
+@dataclass
+class _State:
+    """Everything the hooks keep between events of one build."""
+
+    corpus: Corpus | None = None
+    graph: LinkGraph | None = None
+    abbreviations: str = ""
+    in_nav: set[str] = field(default_factory=set)
+    linked: set[str] = field(default_factory=set)
+
+
+_state = _State()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Hooks load once per process (``mkdocs serve``, tests): start each build afresh."""
+    global _state
+    _state = _State()
+    return config
+
+
+def _read_data_file(docs_dir: Path, name: str) -> str:
+    path = docs_dir / name
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PluginError(f"docs/{name} : fichier introuvable ; il est nécessaire à la construction du site.") from None
+    except UnicodeDecodeError:
+        raise PluginError(f"docs/{name} : le fichier n'est pas enregistré en UTF-8.") from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Read and check every page's front matter, then add the generated listing pages."""
+    docs_dir = Path(config.docs_dir)
+    pages = [(f.src_uri, Path(f.abs_src_path).read_bytes())
+             for f in files.documentation_pages() if f.abs_src_path]
+    corpus = load_corpus(pages, _read_data_file(docs_dir, VOCABULARY_FILE), _read_data_file(docs_dir, GLOSSARY_FILE))
+    _stop_on(corpus.problems)
+    graph = build_graph(corpus)
+    _state.corpus, _state.graph = corpus, graph
+    _state.abbreviations = abbreviation_lines(corpus.glossary)
+    for facet, value in render.facet_pages_needed(graph):
+        path = render.facet_path(facet, value)
+        files.append(File.generated(config, path, content=render.facet_page(corpus, graph, facet, value)))
+    return files
+
+
+def _stop_on(problems: list[Problem]) -> None:
+    if not problems:
+        return
+    error = ContentError(problems)
+    for problem in error.problems:
+        log.error(str(problem))
+    raise PluginError(f"{len(error.problems)} erreur(s) dans le contenu : corrigez chaque ligne ci-dessus "
+                      "(voir CONTRIBUTING.md), puis relancez la construction.")
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    _state.in_nav = {page.file.src_uri for page in nav.pages}
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Add the generated blocks of the page, then the glossary abbreviations."""
+    corpus, graph = _state.corpus, _state.graph
+    assert corpus is not None and graph is not None
+    path = page.file.src_uri
+    kind = path.partition("/")[0]
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    if path in corpus.index_pages:
+        markdown = markdown.rstrip() + "\n\n" + render.index_content(corpus, graph, corpus.index_pages[path], path)
+    elif kind == "experiences" and stem in corpus.cases:
+        case = corpus.cases[stem]
+        markdown = render.case_header(corpus, case) + "\n" + markdown.rstrip() + "\n\n" + render.case_footer(corpus, graph, case)
+    elif kind == "guides" and stem in corpus.guides:
+        markdown = markdown.rstrip() + "\n\n" + render.guide_footer(corpus, graph, corpus.guides[stem])
+    elif kind == "sources" and stem in corpus.sources:
+        facts, using = render.source_footer(corpus, graph, corpus.sources[stem])
+        markdown = facts + "\n" + markdown.rstrip() + "\n\n" + using
+    _escape_meta(page)
+    return markdown + "\n\n" + _state.abbreviations + "\n"
+
+
+def _escape_meta(page: Page) -> None:
+    """Titles and descriptions reach <title> and <meta> unescaped: escape them once here."""
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if isinstance(value, str) and any(c in value for c in "<>&\""):
+            page.meta[key] = render.html.escape(value, quote=True)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """French spacing, and note every internal link for the orphan check."""
+    base = posixpath.dirname(page.file.dest_uri)
+    for href in _HREF.findall(html):
+        if not href or "://" in href or href.startswith(("mailto:", "/")):
+            continue
+        target = posixpath.normpath(posixpath.join(base, href))
+        if href.endswith("/") or target == ".":
+            target = posixpath.join(target, "index.html") if target != "." else "index.html"
+        _state.linked.add(target)
+    return french_spacing(html)
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Every page must be reached from the navigation or from a link (awesome-pages hides pages silently)."""
+    orphans = [
+        Problem(f"docs/{f.src_uri}", "",
+                "cette page n'est atteinte ni par le menu ni par un lien : ajoutez-la au fichier .pages "
+                "de son dossier ou faites un lien vers elle depuis une autre page.")
+        for f in files.documentation_pages()
+        if f.src_uri not in _state.in_nav and f.dest_uri not in _state.linked and f.src_uri != "index.md"
+    ]
+    _stop_on(orphans)
+    return env

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Project task runner: every task sets up what it needs first.
+#   ./run.sh serve     set up, then serve the site on http://127.0.0.1:8000/
+#   ./run.sh test      set up (venv + Debian chromium), then run the whole test suite
+#   ./run.sh build     set up, then build the static site into site/
+#   ./run.sh offline   set up, then build the offline zip into dist/
+#   ./run.sh bench     set up, then run the benchmarks in benchmarks/
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV=.venv
+PY="$VENV/bin/python"
+export NO_MKDOCS_2_WARNING=1
+
+setup_python() {
+    if [ ! -x "$PY" ]; then
+        python3 -m venv "$VENV"
+    fi
+    # Reinstall only when the lock file changed since the last install.
+    if ! cmp -s requirements.lock "$VENV/.installed.lock" 2>/dev/null; then
+        "$PY" -m pip install --quiet --disable-pip-version-check --upgrade pip
+        "$PY" -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+        cp requirements.lock "$VENV/.installed.lock"
+    fi
+}
+
+setup_browser() {
+    if [ -x /usr/bin/chromium ]; then
+        return
+    fi
+    local sudo=""
+    if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
+    echo "Installation de Chromium (paquet Debian)…"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+
+task="${1:-}"
+shift || true
+case "$task" in
+    serve)
+        setup_python
+        echo "Le site est servi sur http://127.0.0.1:8000/ (Ctrl+C pour arrêter)."
+        exec "$VENV/bin/mkdocs" serve --strict --dev-addr 127.0.0.1:8000 "$@"
+        ;;
+    build)
+        setup_python
+        exec "$VENV/bin/mkdocs" build --strict "$@"
+        ;;
+    offline)
+        setup_python
+        exec "$PY" tools/build_offline.py "$@"
+        ;;
+    test)
+        setup_python
+        setup_browser
+        exec "$PY" -m pytest "$@"
+        ;;
+    bench)
+        setup_python
+        setup_browser
+        for script in benchmarks/*.py; do "$PY" "$script"; done
+        ;;
+    *)
+        sed -n '2,8p' "$0"
+        exit 2
+        ;;
+esac
