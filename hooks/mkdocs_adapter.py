@@ -4,6 +4,7 @@ Each event only delegates: the checks and the link graph live in ``guide_ess``.
 """
 from __future__ import annotations
 
+import html
 import logging
 import posixpath
 import re
@@ -22,7 +23,7 @@ from guide_ess.corpus import Corpus, load_corpus
 from guide_ess.glossary import GLOSSARY_FILE, abbreviation_lines
 from guide_ess.graph import LinkGraph, build_graph
 from guide_ess.problems import ContentError, Problem
-from guide_ess.typography import french_spacing
+from guide_ess.typography import french_spacing, french_spacing_text
 from guide_ess.vocabulary import VOCABULARY_FILE
 
 log = logging.getLogger("mkdocs.hooks.guide_ess")
@@ -113,11 +114,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def _escape_meta(page: Page) -> None:
-    """Titles and descriptions reach <title> and <meta> unescaped: escape them once here."""
+    """Titles and descriptions reach <title>, <meta> and the nav unescaped: space and escape them once here."""
     for key in ("title", "description"):
         value = page.meta.get(key)
-        if isinstance(value, str) and any(c in value for c in "<>&\""):
-            page.meta[key] = render.html.escape(value, quote=True)
+        if isinstance(value, str):
+            page.meta[key] = html.escape(french_spacing_text(value), quote=True)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

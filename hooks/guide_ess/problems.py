@@ -31,7 +31,10 @@ class ContentError(Exception):
 
 def suggest(value: str, allowed: Iterable[str]) -> str:
     """Return ' Vouliez-vous dire « x » ?' for a close allowed value, or ''."""
-    close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.75)
+    allowed = list(allowed)
+    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.7)
+    if not close:
+        close = sorted(a for a in allowed if len(value) >= 4 and (a.startswith(value) or value.startswith(a)))
     return f" Vouliez-vous dire « {close[0]} » ?" if close else ""
 
 

@@ -11,6 +11,11 @@ _AFTER_OPEN = re.compile(r"«[ \u00a0\u202f]?")
 _BEFORE_CLOSE = re.compile(r"[ \u00a0\u202f]?»")
 
 
+def french_spacing_text(text: str) -> str:
+    """The same spacing rules on plain text (titles, descriptions)."""
+    return _fix(text)
+
+
 def _fix(text: str) -> str:
     text = _BEFORE_COLON.sub("\u00a0", text)
     text = _BEFORE_OTHER.sub("\u202f", text)

@@ -1,0 +1,314 @@
+"""Build-time scaling of the site: synthetic corpora of 300, 1,000 and 3,000 case studies.
+
+Each corpus is the real project (config, hooks, overrides, every page of docs/) plus
+synthetic sources (up to 30) and synthetic case studies (up to N in all). It is built
+with the hooks (strict, as ./run.sh build does) and without them (same pages, a config
+with no ``hooks:`` entry, non-strict: without hooks nothing links the case pages).
+Every build runs in a fresh process; its peak memory comes from os.wait4.
+
+Usage: .venv/bin/python benchmarks/build_scaling.py [--sizes 300 1000 3000] [--keep]
+Writes benchmarks/results/build_scaling.md.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+RESULTS = ROOT / "benchmarks" / "results" / "build_scaling.md"
+RUNS = {300: 3, 1000: 3, 3000: 1}  # timed builds per configuration
+TOTAL_SOURCES = 30
+PROBE_CASE = "cas-synthetique-00001"  # same front matter and body at every size
+
+# Targets
+MAX_OVERHEAD_AT_1000 = 0.10
+MAX_TIME_RATIO_3000_300 = 11.0
+MAX_HTML_RATIO_3000_300 = 1.5
+
+PLACES = ["Lille", "Nantes", "Rennes", "Grenoble", "Bordeaux", "Strasbourg", "Metz", "Brest", "Tours",
+          "Dijon", "Besançon", "Rouen", "Caen", "Limoges", "Poitiers", "Pau", "Nîmes", "Ajaccio",
+          "Pointe-à-Pitre", "Cayenne", "Saint-Denis", "Mamoudzou", "Clermont-Ferrand", "Amiens"]
+ACTIONS = ["un marché réservé", "une SCIC pour l'alimentation", "un conseil local de l'ESS",
+           "des clauses sociales", "un appel à projets", "un pôle territorial de coopération",
+           "des référents ESS", "une convention pluriannuelle", "un diagnostic partagé", "un tiers-lieu"]
+ACTORS = ["Ville", "Métropole", "Département", "Région", "CRESS", "Chambre régionale", "Coopérative",
+          "Association d'insertion", "Régie de quartier", "Structure d'insertion"]
+WORDS = ("la collectivité accompagne les acteurs de l'ESS avec un service dédié qui réunit élus agents "
+         "associations coopératives et entreprises d'insertion autour d'un projet de territoire partagé "
+         "le marché public intègre une clause sociale et un critère environnemental mesuré chaque année "
+         "la SCIC associe habitants producteurs et collectivité au capital pour gérer un bien commun "
+         "le conseil de développement suit les indicateurs et propose des ajustements au budget annuel").split()
+THEMES_INDEX = "---\ntitle: Expériences par thème\ndescription: Les expériences classées par thème.\nindex: themes\n---\n\nLes thèmes.\n"
+SECTIONS = ["Qui et où", "Ce qui a été fait", "Les leviers utilisés", "Ce que l'on peut en retenir"]
+
+
+# --- corpus generation -----------------------------------------------------------------------
+
+def yaml_list(values: list[str]) -> str:
+    return "[" + ", ".join(values) + "]"
+
+
+def quoted(value: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def sentence(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(9, 18))]
+    return words[0].capitalize() + " " + " ".join(words[1:]) + "."
+
+
+def paragraph(rng: random.Random, source_id: str | None = None) -> str:
+    text = " ".join(sentence(rng) for _ in range(rng.randint(3, 5)))
+    if source_id:
+        text += f" ([source](../sources/{source_id}.md))"
+    return text
+
+
+def source_page(index: int, vocab: dict[str, dict[str, str]]) -> tuple[str, str]:
+    rng = random.Random(f"source-{index}")
+    source_id = f"source-synthetique-{index:02d}"
+    kind = rng.choice(list(vocab["types_source"]))
+    access = "adherents" if kind == "ressource-adherents" else "public"
+    body = "\n\n".join([f"## Ce que couvre la ressource\n\n{paragraph(rng)}", f"## Où la trouver\n\n{paragraph(rng)}"])
+    text = (f"---\nid: {source_id}\ntitle: {quoted(f'Ressource synthétique n° {index}')}\n"
+            f"description: {quoted(sentence(rng))}\nediteur: RTES\ndate: juin {2010 + index % 14}\n"
+            f"type: {kind}\nacces: {access}\n---\n\n{body}\n")
+    return source_id, text
+
+
+def case_page(index: int, vocab: dict[str, dict[str, str]], source_ids: list[str]) -> tuple[str, str]:
+    """One synthetic case study; its content depends only on ``index``."""
+    rng = random.Random(f"case-{index}")
+    case_id = f"cas-synthetique-{index:05d}"
+    place = rng.choice(PLACES)
+    title = f"{place} : {rng.choice(ACTIONS)} ({index})"
+    start = rng.randint(2010, 2022)
+    period = str(start) if rng.random() < 0.4 else f"{start}-{start + rng.randint(1, 4)}"
+    sources = rng.sample(source_ids, rng.randint(1, 2))
+    meta = [
+        f"id: {case_id}",
+        f"title: {quoted(title)}",
+        f"description: {quoted(sentence(rng))}",
+        f"territoire: {quoted(place)}",
+        f"regions: {yaml_list(rng.sample(list(vocab['regions']), rng.choice([1, 1, 1, 2])))}",
+        f"echelons: {yaml_list(rng.sample(list(vocab['echelons']), rng.choice([1, 1, 2])))}",
+        f"periode: {quoted(period)}",
+        f"themes: {yaml_list(rng.sample(list(vocab['themes']), rng.randint(1, 3)))}",
+        f"leviers: {yaml_list(rng.sample(list(vocab['leviers']), rng.randint(1, 4)))}",
+        f"acteurs: {yaml_list([f'{actor} de {place}' for actor in rng.sample(ACTORS, rng.randint(1, 3))])}",
+        f"sources: {yaml_list(sources)}",
+    ]
+    body = []
+    for title_ in SECTIONS:
+        paragraphs = [paragraph(rng, rng.choice(sources) if rng.random() < 0.5 else None)
+                      for _ in range(rng.randint(1, 3))]
+        body.append(f"## {title_}\n\n" + "\n\n".join(paragraphs))
+    body.append("- " + "\n- ".join(sentence(rng) for _ in range(3)))
+    return case_id, "---\n" + "\n".join(meta) + "\n---\n\n" + "\n\n".join(body) + "\n"
+
+
+def make_corpus(base: Path, n_cases: int) -> Path:
+    """The real project plus synthetic sources and cases: ``n_cases`` case studies in all."""
+    project = base / f"corpus-{n_cases}"
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=ignore)
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=ignore)
+    shutil.copy(ROOT / "CONTRIBUTING.md", project / "CONTRIBUTING.md")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (project / "mkdocs-nohooks.yml").write_text(without_hooks(config), encoding="utf-8")
+
+    docs = project / "docs"
+    # Past 30 cases a theme gets a generated page, whose back link targets themes/index.md:
+    # the real site has no such page yet (a strict build fails without it).
+    (docs / "themes").mkdir(exist_ok=True)
+    (docs / "themes" / "index.md").write_text(THEMES_INDEX, encoding="utf-8")
+    vocab = yaml.safe_load((docs / ".vocabulaires.yml").read_text(encoding="utf-8"))
+    real_sources = [p.stem for p in (docs / "sources").glob("*.md") if p.name != "index.md"]
+    real_cases = [p for p in (docs / "experiences").glob("*.md") if p.name != "index.md"]
+    synthetic_sources = []
+    for i in range(1, TOTAL_SOURCES - len(real_sources) + 1):
+        source_id, text = source_page(i, vocab)
+        (docs / "sources" / f"{source_id}.md").write_text(text, encoding="utf-8")
+        synthetic_sources.append(source_id)
+    for i in range(1, n_cases - len(real_cases) + 1):
+        case_id, text = case_page(i, vocab, sorted(real_sources) + synthetic_sources)
+        (docs / "experiences" / f"{case_id}.md").write_text(text, encoding="utf-8")
+    return project
+
+
+def without_hooks(config: str) -> str:
+    """The same configuration, with no ``hooks:`` entry and not strict."""
+    lines = config.splitlines(keepends=True)
+    out, skipping = [], False
+    for line in lines:
+        if line.startswith("hooks:"):
+            skipping = True
+            continue
+        if skipping and line.startswith((" ", "\t", "-")):
+            continue
+        skipping = False
+        out.append("strict: false\n" if line.startswith("strict:") else line)
+    return "".join(out)
+
+
+# --- measuring -------------------------------------------------------------------------------
+
+@dataclass
+class Build:
+    seconds: float
+    peak_mb: float
+
+
+def timed_build(project: Path, config: str, site: Path, strict: bool) -> Build:
+    """One build in a fresh process: wall-clock seconds and peak resident memory."""
+    args = [str(MKDOCS), "build", "-f", config, "--site-dir", str(site)] + (["--strict"] if strict else [])
+    log_path = site.parent / f"{site.name}.log"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with log_path.open("w") as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        tail = log_path.read_text(errors="replace")[-3000:]
+        raise SystemExit(f"build failed ({project.name}, {config}):\n{tail}")
+    return Build(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+@dataclass
+class Row:
+    cases: int
+    pages: int
+    hooks_s: float
+    plain_s: float
+    hooks_mb: float
+    plain_mb: float
+    case_html: int
+    runs: int
+
+    @property
+    def overhead(self) -> float:
+        return self.hooks_s / self.plain_s - 1
+
+
+def measure(base: Path, n_cases: int, runs: int) -> Row:
+    project = make_corpus(base, n_cases)
+    hooks, plain = [], []
+    for run in range(runs):  # interleaved, so drift hits both configurations alike
+        hooks.append(timed_build(project, "mkdocs.yml", base / f"site-{n_cases}-hooks", strict=True))
+        plain.append(timed_build(project, "mkdocs-nohooks.yml", base / f"site-{n_cases}-plain", strict=False))
+        print(f"  {n_cases} cases, run {run + 1}/{runs}: hooks {hooks[-1].seconds:.1f} s, "
+              f"without {plain[-1].seconds:.1f} s", flush=True)
+    site = base / f"site-{n_cases}-hooks"
+    pages = sum(1 for _ in site.rglob("index.html"))
+    case_html = (site / "experiences" / PROBE_CASE / "index.html").stat().st_size
+    return Row(n_cases, pages, statistics.median(b.seconds for b in hooks), statistics.median(b.seconds for b in plain),
+               max(b.peak_mb for b in hooks), max(b.peak_mb for b in plain), case_html, runs)
+
+
+# --- report ----------------------------------------------------------------------------------
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} CPU ({cpu}), {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, mkdocs {version('mkdocs')}, "
+            f"mkdocs-material {version('mkdocs-material')}")
+
+
+def verdict(ok: bool) -> str:
+    return "**PASS**" if ok else "**FAIL**"
+
+
+def report(rows: list[Row]) -> str:
+    by_size = {r.cases: r for r in rows}
+    lines = [
+        "# Build scaling",
+        "",
+        f"- Date: {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}",
+        f"- Machine: {machine()}",
+        "- Corpus: the real project (8 guides, real sources and cases, index pages, glossary) plus synthetic "
+        f"sources ({TOTAL_SOURCES} sources in all) and synthetic case studies (N in all), seeded.",
+        "- Added to the corpus: `docs/themes/index.md` (`index: themes`). Past 30 cases, a theme gets a generated "
+        "page `themes/<theme>.md` whose back link targets `themes/index.md`, which the real site lacks: "
+        "without it the strict build fails.",
+        "- With hooks: the real mkdocs.yml, `--strict`. Without hooks: same pages, no `hooks:` entry, "
+        "not strict (no generated facet pages, blocks or index lists).",
+        "- Each build runs in a fresh process; time is the median over the runs; peak memory is the maximum "
+        "resident set size of the build process (os.wait4).",
+        f"- Case page: `experiences/{PROBE_CASE}/index.html` (identical source at every size), built with hooks.",
+        "",
+        "| Case studies | HTML pages (with hooks) | Runs | Build s, hooks | Build s, no hooks | Hook overhead | "
+        "Peak MB, hooks | Peak MB, no hooks | Case page HTML bytes |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(f"| {r.cases:,} | {r.pages:,} | {r.runs} | {r.hooks_s:.2f} | {r.plain_s:.2f} | "
+                     f"{r.overhead:+.1%} | {r.hooks_mb:.0f} | {r.plain_mb:.0f} | {r.case_html:,} |")
+    lines += ["", "## Targets", ""]
+    if 1000 in by_size:
+        ov = by_size[1000].overhead
+        lines.append(f"- Hook overhead at 1,000 cases: {ov:+.1%} (target ≤ {MAX_OVERHEAD_AT_1000:.0%}) — "
+                     f"{verdict(ov <= MAX_OVERHEAD_AT_1000)}")
+    if 300 in by_size and 3000 in by_size:
+        small, big = by_size[300], by_size[3000]
+        ratio = big.hooks_s / small.hooks_s
+        lines.append(f"- Build time at 3,000 / at 300 (with hooks): {big.hooks_s:.2f} / {small.hooks_s:.2f} = "
+                     f"{ratio:.2f} × (target ≤ {MAX_TIME_RATIO_3000_300:g} ×) — {verdict(ratio <= MAX_TIME_RATIO_3000_300)}")
+        html_ratio = big.case_html / small.case_html
+        lines.append(f"- Case page HTML at 3,000 / at 300: {big.case_html:,} / {small.case_html:,} = "
+                     f"{html_ratio:.2f} × (target ≤ {MAX_HTML_RATIO_3000_300:g} ×) — "
+                     f"{verdict(html_ratio <= MAX_HTML_RATIO_3000_300)}")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=sorted(RUNS))
+    parser.add_argument("--keep", action="store_true", help="keep the generated corpora and sites")
+    args = parser.parse_args()
+    base = Path(tempfile.mkdtemp(prefix="build-scaling-"))
+    rows = []
+    try:
+        for n in args.sizes:
+            print(f"{n} case studies…", flush=True)
+            rows.append(measure(base, n, RUNS.get(n, 1)))
+    finally:
+        if args.keep:
+            print(f"kept: {base}")
+        else:
+            shutil.rmtree(base, ignore_errors=True)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    text = report(rows)
+    RESULTS.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
