@@ -14,6 +14,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -23,6 +24,7 @@ from guide_ess.corpus import Corpus, load_corpus
 from guide_ess.glossary import GLOSSARY_FILE, abbreviation_lines
 from guide_ess.graph import LinkGraph, build_graph
 from guide_ess.problems import ContentError, Problem
+from guide_ess.search_index import fold_search_index
 from guide_ess.typography import french_spacing, french_spacing_text
 from guide_ess.vocabulary import VOCABULARY_FILE
 
@@ -145,3 +147,15 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     ]
     _stop_on(orphans)
     return env
+
+
+@event_priority(-50)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Add accent-folded words to the search index.
+
+    Runs after the search plugin (priority 0) writes search/search_index.json and
+    before the offline plugin (-100) copies it into search/search_index.js.
+    """
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if path.is_file():
+        path.write_text(fold_search_index(path.read_text(encoding="utf-8")), encoding="utf-8")

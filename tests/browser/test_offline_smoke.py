@@ -1,0 +1,38 @@
+"""The offline bundle, opened from file:// in Debian's Chromium: home, navigation, search."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def watch(page: Any) -> list[str]:
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
+    page.on("requestfailed", lambda req: errors.append(f"failed: {req.url}"))
+    page.on("request", lambda req: errors.append(f"outside request: {req.url}")
+            if not req.url.startswith(("file:", "data:", "blob:")) else None)
+    return errors
+
+
+def test_offline_home_navigation_and_search(browser: Any, offline_site: Path) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    errors = watch(page)
+    page.goto((offline_site / "index.html").as_uri())
+    assert "Guide ESS" in page.title()
+    page.locator("nav.md-nav--primary a.md-nav__link[href$='experiences/index.html']").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("experiences/index.html")
+    page.locator("article table a[href$='lille-enercoop.html']").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("experiences/lille-enercoop.html")
+    page.locator(".fiche-experience a[href$='guides/commande-publique.html']").click()
+    page.wait_for_load_state("load")
+    assert page.locator("article h1").inner_text().startswith("Commande publique")
+    page.click("input.md-search__input")
+    page.keyboard.type("coopération")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert page.locator(".md-search-result__item").count() > 0
+    context.close()
+    assert errors == []
