@@ -12,8 +12,17 @@ VENV=.venv
 PY="$VENV/bin/python"
 export NO_MKDOCS_2_WARNING=1
 
+as_root() {
+    if [ "$(id -u)" = "0" ]; then "$@"; else sudo "$@"; fi
+}
+
 setup_python() {
     if [ ! -x "$PY" ]; then
+        # Debian ships venv and ensurepip in a separate package.
+        if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
+            as_root apt-get update -qq
+            DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq python3-venv >/dev/null
+        fi
         python3 -m venv "$VENV"
     fi
     # Reinstall only when the lock file changed since the last install.
@@ -28,11 +37,9 @@ setup_browser() {
     if [ -x /usr/bin/chromium ]; then
         return
     fi
-    local sudo=""
-    if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
     echo "Installation de Chromium (paquet Debian)…"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
 }
 
 task="${1:-}"
