@@ -19,10 +19,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from guide_ess import render
+from guide_ess import news, overview, printable, render
 from guide_ess.corpus import Corpus, load_corpus
 from guide_ess.glossary import GLOSSARY_FILE, abbreviation_lines
 from guide_ess.graph import LinkGraph, build_graph
+from guide_ess.history import Dates, page_dates
 from guide_ess.problems import ContentError, Problem
 from guide_ess.search_index import fold_search_index
 from guide_ess.typography import french_spacing, french_spacing_text
@@ -39,6 +40,7 @@ class _State:
     corpus: Corpus | None = None
     graph: LinkGraph | None = None
     abbreviations: str = ""
+    dates: dict[str, Dates] = field(default_factory=dict)
     in_nav: set[str] = field(default_factory=set)
     linked: set[str] = field(default_factory=set)
 
@@ -73,10 +75,32 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     graph = build_graph(corpus)
     _state.corpus, _state.graph = corpus, graph
     _state.abbreviations = abbreviation_lines(corpus.glossary)
+    _state.dates = page_dates(Path(config.config_file_path).parent, docs_dir)
     for facet, value in render.facet_pages_needed(graph):
         path = render.facet_path(facet, value)
         files.append(File.generated(config, path, content=render.facet_page(corpus, graph, facet, value)))
+    if corpus.guides:
+        bodies = {path: _body(data) for path, data in pages if path in {g.path for g in corpus.guides.values()}}
+        files.append(File.generated(config, printable.PRINTABLE_PATH, content=printable.printable_guides(
+            corpus, bodies, _guides_order(docs_dir))))
     return files
+
+
+def _body(data: bytes) -> str:
+    from guide_ess.frontmatter import parse
+
+    return parse("", data.decode("utf-8-sig")).body
+
+
+def _guides_order(docs_dir: Path) -> list[str]:
+    """The guides in the order of their menu (docs/guides/.pages), for the printable page."""
+    import yaml
+
+    try:
+        entries = yaml.safe_load((docs_dir / "guides" / ".pages").read_text(encoding="utf-8")).get("nav", [])
+    except (OSError, AttributeError, yaml.YAMLError):
+        return []
+    return [posixpath.splitext(e)[0] for e in entries if isinstance(e, str) and e.endswith(".md")]
 
 
 def _stop_on(problems: list[Problem]) -> None:
@@ -102,7 +126,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     kind = path.partition("/")[0]
     stem = posixpath.splitext(posixpath.basename(path))[0]
     if path in corpus.index_pages:
-        markdown = markdown.rstrip() + "\n\n" + render.index_content(corpus, graph, corpus.index_pages[path], path)
+        markdown = markdown.rstrip() + "\n\n" + _index_markdown(corpus, graph, corpus.index_pages[path], path)
     elif kind == "experiences" and stem in corpus.cases:
         case = corpus.cases[stem]
         markdown = render.case_header(corpus, case) + "\n" + markdown.rstrip() + "\n\n" + render.case_footer(corpus, graph, case)
@@ -113,6 +137,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = facts + "\n" + markdown.rstrip() + "\n\n" + using
     _escape_meta(page)
     return markdown + "\n\n" + _state.abbreviations + "\n"
+
+
+def _index_markdown(corpus: Corpus, graph: LinkGraph, kind: str, path: str) -> str:
+    """The generated content of a hand-written index page, by its ``index:`` kind."""
+    if kind == "panorama":
+        return ("## Thèmes de chaque expérience\n\n" + overview.theme_matrix(corpus, path)
+                + "\n## Leviers utilisés à chaque échelon\n\n" + overview.lever_level_matrix(corpus, path))
+    if kind == "nouveautes":
+        return news.news_list(news.recent_changes(corpus, _state.dates), path)
+    return render.index_content(corpus, graph, kind, path)
 
 
 def _escape_meta(page: Page) -> None:

@@ -10,7 +10,8 @@ from .vocabulary import Vocabulary
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PERIOD = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
-INDEX_KINDS = ("experiences", "themes", "territoires", "echelons", "leviers", "sources", "glossaire")
+INDEX_KINDS = ("experiences", "themes", "territoires", "echelons", "leviers", "sources", "glossaire",
+               "panorama", "nouveautes", "carte")
 
 
 @dataclass(frozen=True)
