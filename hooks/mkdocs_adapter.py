@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from guide_ess import news, overview, printable, render
+from guide_ess import feed, news, overview, printable, render
 from guide_ess.corpus import Corpus, load_corpus
 from guide_ess.glossary import GLOSSARY_FILE, abbreviation_lines
 from guide_ess.graph import LinkGraph, build_graph
@@ -30,6 +30,7 @@ from guide_ess.typography import french_spacing, french_spacing_text
 from guide_ess.vocabulary import VOCABULARY_FILE
 
 log = logging.getLogger("mkdocs.hooks.guide_ess")
+FEED_FILE = "feed.xml"
 _HREF = re.compile(r'<a\s[^>]*?href="([^"#?]*)[^"]*"', re.IGNORECASE)
 
 
@@ -43,6 +44,7 @@ class _State:
     dates: dict[str, Dates] = field(default_factory=dict)
     in_nav: set[str] = field(default_factory=set)
     linked: set[str] = field(default_factory=set)
+    feed: str = ""
 
 
 _state = _State()
@@ -126,7 +128,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     kind = path.partition("/")[0]
     stem = posixpath.splitext(posixpath.basename(path))[0]
     if path in corpus.index_pages:
-        markdown = markdown.rstrip() + "\n\n" + _index_markdown(corpus, graph, corpus.index_pages[path], path)
+        markdown = markdown.rstrip() + "\n\n" + _index_markdown(corpus, graph, corpus.index_pages[path], page.file)
     elif kind == "experiences" and stem in corpus.cases:
         case = corpus.cases[stem]
         markdown = render.case_header(corpus, case) + "\n" + markdown.rstrip() + "\n\n" + render.case_footer(corpus, graph, case)
@@ -139,13 +141,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown + "\n\n" + _state.abbreviations + "\n"
 
 
-def _index_markdown(corpus: Corpus, graph: LinkGraph, kind: str, path: str) -> str:
+def _index_markdown(corpus: Corpus, graph: LinkGraph, kind: str, file: File) -> str:
     """The generated content of a hand-written index page, by its ``index:`` kind."""
+    path = file.src_uri
     if kind == "panorama":
         return ("## Thèmes de chaque expérience\n\n" + overview.theme_matrix(corpus, path)
                 + "\n## Leviers utilisés à chaque échelon\n\n" + overview.lever_level_matrix(corpus, path))
     if kind == "nouveautes":
-        return news.news_list(news.recent_changes(corpus, _state.dates), path)
+        feed_href = posixpath.relpath(FEED_FILE, posixpath.dirname(file.dest_uri) or ".")
+        return (news.news_list(news.recent_changes(corpus, _state.dates), path)
+                + f'\n<p><a href="{feed_href}" type="application/atom+xml">S\'abonner au flux Atom des nouveautés</a></p>\n')
     return render.index_content(corpus, graph, kind, path)
 
 
@@ -180,7 +185,21 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         if f.src_uri not in _state.in_nav and f.dest_uri not in _state.linked and f.src_uri != "index.md"
     ]
     _stop_on(orphans)
+    _state.feed = _atom(config, files)
     return env
+
+
+def _atom(config: MkDocsConfig, files: Files) -> str:
+    """The Atom feed of the most recent changes, with absolute addresses under site_url."""
+    assert _state.corpus is not None
+    site_url = (config.site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
+    entries = []
+    for change in news.recent_changes(_state.corpus, _state.dates):
+        file = files.get_file_from_path(change.path)
+        if file is not None:
+            entries.append(feed.Entry(change.title, site_url + file.url, change.description,
+                                      change.dates.created, change.dates.updated))
+    return feed.atom_feed(config.site_name, site_url, site_url + FEED_FILE, entries)
 
 
 @event_priority(-50)
@@ -190,6 +209,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     Runs after the search plugin (priority 0) writes search/search_index.json and
     before the offline plugin (-100) copies it into search/search_index.js.
     """
+    (Path(config.site_dir) / FEED_FILE).write_text(_state.feed, encoding="utf-8")
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.is_file():
         path.write_text(fold_search_index(path.read_text(encoding="utf-8")), encoding="utf-8")
