@@ -11,7 +11,7 @@ from typing import Iterable, Mapping
 from . import frontmatter
 from .glossary import GLOSSARY_FILE, Term, load_glossary
 from .problems import Problem, unknown_value
-from .schema import INDEX_KINDS, Case, Guide, Source, build, check_fields
+from .schema import INDEX_KINDS, Case, Guide, Record, Source, build, check_fields
 from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 
 FOLDER_KINDS = {"guides": "guide", "experiences": "case", "sources": "source"}
@@ -29,10 +29,18 @@ class Corpus:
     index_pages: dict[str, str] = field(default_factory=dict)  # path -> index kind
     problems: list[Problem] = field(default_factory=list)
 
+    def table(self, kind: str) -> Mapping[str, Record]:
+        """The guides, cases or sources, by id."""
+        tables: dict[str, Mapping[str, Record]] = {"guide": self.guides, "case": self.cases, "source": self.sources}
+        return tables[kind]
+
+    def records(self) -> list[Record]:
+        """Every guide, case and source."""
+        return [*self.guides.values(), *self.cases.values(), *self.sources.values()]
+
     def page_path(self, kind: str, id_: str) -> str:
         """Path (relative to docs/) of a guide, case or source."""
-        table: Mapping[str, Guide | Case | Source] = {"guide": self.guides, "case": self.cases, "source": self.sources}[kind]
-        return table[id_].path
+        return self.table(kind)[id_].path
 
 
 def kind_of(path: str) -> str | None:
@@ -83,12 +91,17 @@ def _load_page(corpus: Corpus, path: str, data: bytes) -> None:
         corpus.problems.append(Problem(shown, "id", f"« {clean['id']} » doit être identique au nom du fichier, "
                                        f"« {stem} » : renommez le fichier ou corrigez l'identifiant."))
     record = build(kind, path, clean)
-    table: dict[str, Guide | Case | Source] = {"guide": corpus.guides, "case": corpus.cases, "source": corpus.sources}[kind]  # type: ignore[assignment]
+    table = corpus.table(kind)
     if record.id in table:
         corpus.problems.append(Problem(shown, "id", f"l'identifiant « {record.id} » est déjà utilisé par "
                                        f"docs/{table[record.id].path} : choisissez-en un autre."))
         return
-    table[record.id] = record
+    if isinstance(record, Guide):
+        corpus.guides[record.id] = record
+    elif isinstance(record, Case):
+        corpus.cases[record.id] = record
+    else:
+        corpus.sources[record.id] = record
 
 
 def _cross_check(corpus: Corpus) -> None:
@@ -103,7 +116,8 @@ def _cross_check(corpus: Corpus) -> None:
             if theme not in corpus.guides:
                 corpus.problems.append(Problem(f"docs/{VOCABULARY_FILE}", "themes", f"le thème « {theme} » n'a pas de guide : "
                                                f"créez docs/guides/{theme}.md ou retirez le thème."))
-    for record in [*corpus.guides.values(), *corpus.cases.values()]:
+    citing: list[Guide | Case] = [*corpus.guides.values(), *corpus.cases.values()]
+    for record in citing:
         for source in record.sources:
             if source not in corpus.sources:
                 corpus.problems.append(unknown_value(f"docs/{record.path}", "sources", source, corpus.sources,

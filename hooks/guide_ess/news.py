@@ -30,8 +30,7 @@ def french_date(stamp: int) -> str:
 
 def recent_changes(corpus: Corpus, dates: dict[str, Dates], limit: int = NEWS_MAX) -> list[Change]:
     """Newest first; ties broken by path so that the order is stable."""
-    records = [*corpus.guides.values(), *corpus.cases.values(), *corpus.sources.values()]
-    changes = [Change(r.path, r.title, r.description, dates[r.path]) for r in records if r.path in dates]
+    changes = [Change(r.path, r.title, r.description, dates[r.path]) for r in corpus.records() if r.path in dates]
     changes.sort(key=lambda c: (-c.dates.updated, c.path))
     return changes[:limit]
 

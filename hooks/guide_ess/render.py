@@ -63,8 +63,7 @@ def ref_path(corpus: Corpus, ref: Ref) -> str:
 
 
 def ref_title(corpus: Corpus, ref: Ref) -> str:
-    table = {"guide": corpus.guides, "case": corpus.cases, "source": corpus.sources}[ref.kind]
-    return table[ref.id].title  # type: ignore[attr-defined,no-any-return]
+    return corpus.table(ref.kind)[ref.id].title
 
 
 def _field(label: str, value: str) -> str:
@@ -134,7 +133,7 @@ def case_footer(corpus: Corpus, graph: LinkGraph, case: Case) -> str:
                       related_section(corpus, graph, Ref("case", case.id), case.path)])
 
 
-def source_footer(corpus: Corpus, graph: LinkGraph, source: Source) -> str:
+def source_footer(corpus: Corpus, graph: LinkGraph, source: Source) -> tuple[str, str]:
     """Facts about the source, then every page that relies on it."""
     here = source.path
     vocab = corpus.vocabulary
@@ -153,7 +152,7 @@ def source_footer(corpus: Corpus, graph: LinkGraph, source: Source) -> str:
     items = [f"- {link(ref_title(corpus, r), here, ref_path(corpus, r))}"
              f"{' (guide)' if r.kind == 'guide' else ''}" for r in refs]
     using = ["## Pages qui s'appuient sur cette source", "", *(items or ["Aucune page ne cite encore cette source."]), ""]
-    return "\n".join(facts), "\n".join(using)  # type: ignore[return-value]
+    return "\n".join(facts), "\n".join(using)
 
 
 def cases_table(corpus: Corpus, case_ids: Iterable[str], from_path: str) -> str:

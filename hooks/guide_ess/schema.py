@@ -186,12 +186,13 @@ def _describe_example(value: Any) -> str:
     return str(value) if isinstance(value, (str, int)) else "valeur"
 
 
+Record = Guide | Case | Source
 Builder = Callable[..., Any]
 BUILDERS: dict[str, Builder] = {"guide": Guide, "case": Case, "source": Source}
 
 
-def build(kind: str, path: str, clean: dict[str, Any]) -> Guide | Case | Source:
+def build(kind: str, path: str, clean: dict[str, Any]) -> Record:
     """Make the typed record of a page whose fields have been checked."""
     names = [f.name for f in FIELDS_BY_KIND[kind]]
-    record: Guide | Case | Source = BUILDERS[kind](path=path, **{n: clean[n] for n in names})
+    record: Record = BUILDERS[kind](path=path, **{n: clean[n] for n in names})
     return record
