@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from guide_ess import feed, news, overview, printable, render
+from guide_ess import feed, map_page, news, overview, printable, render
 from guide_ess.corpus import Corpus, load_corpus
 from guide_ess.glossary import GLOSSARY_FILE, abbreviation_lines
 from guide_ess.graph import LinkGraph, build_graph
@@ -128,7 +128,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     kind = path.partition("/")[0]
     stem = posixpath.splitext(posixpath.basename(path))[0]
     if path in corpus.index_pages:
-        markdown = markdown.rstrip() + "\n\n" + _index_markdown(corpus, graph, corpus.index_pages[path], page.file)
+        markdown = markdown.rstrip() + "\n\n" + _index_markdown(corpus, graph, corpus.index_pages[path], page.file, files)
     elif kind == "experiences" and stem in corpus.cases:
         case = corpus.cases[stem]
         markdown = render.case_header(corpus, case) + "\n" + markdown.rstrip() + "\n\n" + render.case_footer(corpus, graph, case)
@@ -141,14 +141,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown + "\n\n" + _state.abbreviations + "\n"
 
 
-def _index_markdown(corpus: Corpus, graph: LinkGraph, kind: str, file: File) -> str:
+def _index_markdown(corpus: Corpus, graph: LinkGraph, kind: str, file: File, files: Files) -> str:
     """The generated content of a hand-written index page, by its ``index:`` kind."""
     path = file.src_uri
+    here = posixpath.dirname(file.dest_uri) or "."
+    if kind == "carte":
+        def url_of(target: str) -> str:
+            other = files.get_file_from_path(target)
+            assert other is not None, target
+            return other.url_relative_to(file)
+
+        return map_page.map_page(corpus, graph, url_of, posixpath.relpath("assets/javascripts/carte.js", here))
     if kind == "panorama":
         return ("## Thèmes de chaque expérience\n\n" + overview.theme_matrix(corpus, path)
                 + "\n## Leviers utilisés à chaque échelon\n\n" + overview.lever_level_matrix(corpus, path))
     if kind == "nouveautes":
-        feed_href = posixpath.relpath(FEED_FILE, posixpath.dirname(file.dest_uri) or ".")
+        feed_href = posixpath.relpath(FEED_FILE, here)
         return (news.news_list(news.recent_changes(corpus, _state.dates), path)
                 + f'\n<p><a href="{feed_href}" type="application/atom+xml">S\'abonner au flux Atom des nouveautés</a></p>\n')
     return render.index_content(corpus, graph, kind, path)
