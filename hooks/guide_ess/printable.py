@@ -21,6 +21,8 @@ def printable_guides(corpus: Corpus, bodies: Mapping[str, str], order: Sequence[
         "---",
         'title: "Version imprimable des guides"',
         'description: "Les guides thématiques réunis sur une seule page, à imprimer ou à enregistrer en PDF."',
+        "search:",
+        "  exclude: true",
         "---",
         "",
         "Cette page réunit les guides thématiques pour l'impression (menu du navigateur, "

@@ -2,14 +2,18 @@
 
 Material's search (lunr.js) matches each query word against the beginning of the
 words of each index entry, accents included, and does not stem French words. This
-module gives every entry of ``search/search_index.json`` one more field,
-:data:`FOLDED_FIELD`, that holds the words of its title and text that carry an
-accent, folded: accents stripped, lowercased, « œ » written « oe », each word once.
-Elided words are split from their article, so « l'économie » gives « economie ».
+module gives every entry of ``search/search_index.json`` two more fields:
+:data:`FOLDED_TITLE` and :data:`FOLDED_TEXT` hold the words of its title and of its
+text that carry an accent, folded: accents stripped, lowercased, « œ » written « oe »,
+each word once. Elided words are split from their article: « l'économie » gives
+« economie ». Hyphenated words are also given joined, as the 1990 spelling
+reform writes many of them: « co-construction » gives « coconstruction ».
 
 Words without an accent are left out: the title and text fields already find them,
 and the index stays small. Titles and texts, which readers see in the results, are
-not changed. The search plugin indexes the field with ``fields: {ascii: ...}``.
+not changed. mkdocs.yml gives the two fields the weights of the title and the text
+(search plugin, ``fields:``), so a query typed without accents ranks pages as the
+same query typed with them.
 """
 from __future__ import annotations
 
@@ -19,12 +23,15 @@ import re
 import unicodedata
 from typing import Any
 
-FOLDED_FIELD = "ascii"
+FOLDED_TITLE = "ascii_title"
+FOLDED_TEXT = "ascii_text"
 
 _TAG = re.compile(r"<[^>]*>")
 # Letters and digits only: apostrophes, hyphens, « · » and punctuation split words,
 # so « l'économie » gives « l » and « économie », and « Rhône-Alpes » two words.
 _WORD = re.compile(r"[^\W_]+")
+# Words of letters joined by hyphens: « co-construction », « Île-de-France » (not « 2016-2017 »).
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 # Lowercase letters that Unicode does not decompose into a letter and an accent.
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l"})
 
@@ -36,31 +43,35 @@ def fold(word: str) -> str:
 
 
 def folded_words(text: str) -> list[str]:
-    """The words of ``text`` (HTML allowed) that carry an accent, folded, each once, in order of appearance."""
+    """The words of ``text`` (HTML allowed) that carry an accent, folded, then its hyphenated words
+    folded and joined; each word once."""
     plain = html.unescape(_TAG.sub(" ", text))
     words: dict[str, None] = {}
     for word in _WORD.findall(plain):
         folded = fold(word)
-        if folded != word.lower():
+        if folded != word.lower() and len(folded) > 1:  # « à » alone would give « a »
             words.setdefault(folded, None)
+    for compound in _COMPOUND.findall(plain):
+        words.setdefault(fold(compound.replace("-", "")), None)
     return list(words)
 
 
-def add_folded_field(entry: dict[str, Any]) -> dict[str, Any]:
-    """``entry`` with :data:`FOLDED_FIELD` set from its title and text (left out when no word carries an accent)."""
-    title, text = entry.get("title"), entry.get("text")
-    words = folded_words(" ".join(part for part in (title, text) if isinstance(part, str)))
-    entry.pop(FOLDED_FIELD, None)
-    if words:
-        entry[FOLDED_FIELD] = " ".join(words)
+def add_folded_fields(entry: dict[str, Any]) -> dict[str, Any]:
+    """``entry`` with :data:`FOLDED_TITLE` and :data:`FOLDED_TEXT` set, each left out when no word carries an accent."""
+    for source, target in (("title", FOLDED_TITLE), ("text", FOLDED_TEXT)):
+        value = entry.get(source)
+        words = folded_words(value) if isinstance(value, str) else []
+        entry.pop(target, None)
+        if words:
+            entry[target] = " ".join(words)
     return entry
 
 
 def fold_search_index(data: str) -> str:
-    """The JSON search index ``data`` (as the search plugin writes it) with the folded field on every entry."""
+    """The JSON search index ``data`` (as the search plugin writes it) with the folded fields on every entry."""
     index = json.loads(data)
     for entry in index.get("docs", []):
         if isinstance(entry, dict):
-            add_folded_field(entry)
+            add_folded_fields(entry)
     # Same layout as the search plugin: compact, non-ASCII characters escaped.
     return json.dumps(index, separators=(",", ":"))

@@ -78,8 +78,10 @@ def run_queries(page: Any, start_url: str, base: str, queries: list[tuple[str, s
     outcomes = []
     for query, expected, note in queries:
         page.evaluate(_RESET)
-        page.keyboard.type(query)
-        # Letters outside the US layout (é, ’) are typed without a keyup: one more key sends the final query.
+        # Material searches on keyup. keyboard.type() would search once per letter and
+        # show the same final results, 4 to 5 times slower; the whole query is typed
+        # at once, then one key sends it, as after a paste.
+        page.keyboard.insert_text(query)
         page.keyboard.press("End")
         page.wait_for_function(_SETTLED)
         found = [page_path(href, base) for href in page.evaluate(_TOP_PAGES)]
@@ -101,7 +103,8 @@ def report(name: str, outcomes: list[Outcome]) -> tuple[float, str]:
 
 
 @pytest.mark.parametrize("build", ["en ligne", "hors ligne"])
-def test_search_finds_expected_pages(build: str, request: pytest.FixtureRequest, browser: Any) -> None:
+def test_search_finds_expected_pages(build: str, request: pytest.FixtureRequest, browser: Any,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
     if build == "en ligne":
         start = base = request.getfixturevalue("served_url")
     else:
@@ -113,5 +116,6 @@ def test_search_finds_expected_pages(build: str, request: pytest.FixtureRequest,
     finally:
         page.close()
     rate, text = report(build, outcomes)
-    print("\n" + text)
+    with capsys.disabled():  # the hit rate and the misses are shown even when the test passes
+        print("\n" + text)
     assert rate >= MIN_HIT_RATE, text
