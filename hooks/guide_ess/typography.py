@@ -1,4 +1,4 @@
-"""French typography on rendered HTML: non-breaking spaces where French wants them."""
+"""French typography on rendered HTML: non-breaking spaces, apostrophes, « n° », « 1er »."""
 from __future__ import annotations
 
 import re
@@ -9,6 +9,9 @@ _BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0]?(?=:(?:\s|$))")
 _BEFORE_OTHER = re.compile(r"(?<=[^\s&])[ \u00a0\u202f]?(?=[;!?](?:\s|$|<))")
 _AFTER_OPEN = re.compile(r"«[ \u00a0\u202f]?")
 _BEFORE_CLOSE = re.compile(r"[ \u00a0\u202f]?»")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w|$)")
+_NUMERO = re.compile(r"\b([nN]°)[ ]?(?=\d)")
+_ORDINAL = re.compile(r"\b1(er|re)\b")
 
 
 def french_spacing_text(text: str) -> str:
@@ -16,7 +19,14 @@ def french_spacing_text(text: str) -> str:
     return _fix(text)
 
 
+def _fix_html_text(text: str) -> str:
+    """Text between tags: spacing, and « 1er » / « 1re » as superscript."""
+    return _ORDINAL.sub(r"1<sup>\1</sup>", _fix(text))
+
+
 def _fix(text: str) -> str:
+    text = _APOSTROPHE.sub("\u2019", text)
+    text = _NUMERO.sub("\\1\u00a0", text)
     text = _BEFORE_COLON.sub("\u00a0", text)
     text = _BEFORE_OTHER.sub("\u202f", text)
     text = _AFTER_OPEN.sub("«\u00a0", text)
@@ -39,5 +49,5 @@ def french_spacing(html: str) -> str:
         elif depth or not part.strip():
             out.append(part)
         else:
-            out.append(_fix(part))
+            out.append(_fix_html_text(part))
     return "".join(out)
