@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from guide_ess import feed, map_page, news, overview, printable, render
 from guide_ess.corpus import Corpus, load_corpus
-from guide_ess.glossary import GLOSSARY_FILE, abbreviation_lines
+from guide_ess.glossary import GLOSSARY_FILE, Abbreviations
 from guide_ess.graph import LinkGraph, build_graph
 from guide_ess.history import Dates, page_dates
 from guide_ess.problems import ContentError, Problem
@@ -40,10 +40,13 @@ class _State:
 
     corpus: Corpus | None = None
     graph: LinkGraph | None = None
-    abbreviations: str = ""
+    abbreviations: Abbreviations | None = None
+    html: render.Html = field(default_factory=render.Html)
     dates: dict[str, Dates] = field(default_factory=dict)
     in_nav: set[str] = field(default_factory=set)
     linked: set[str] = field(default_factory=set)
+    generated: set[str] = field(default_factory=set)  # pages whose whole markdown the hooks wrote
+    blocks: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> placeholder -> HTML
     feed: str = ""
 
 
@@ -76,11 +79,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _stop_on(corpus.problems)
     graph = build_graph(corpus)
     _state.corpus, _state.graph = corpus, graph
-    _state.abbreviations = abbreviation_lines(corpus.glossary)
+    _state.abbreviations = Abbreviations(corpus.glossary)
+    _state.html = h = render.Html(config.use_directory_urls, _state.abbreviations)
     _state.dates = page_dates(Path(config.config_file_path).parent, docs_dir)
     for facet, value in render.facet_pages_needed(graph):
         path = render.facet_path(facet, value)
-        files.append(File.generated(config, path, content=render.facet_page(corpus, graph, facet, value)))
+        files.append(File.generated(config, path, content=render.facet_page(h, corpus, graph, facet, value)))
+        _state.generated.add(path)
     if corpus.guides:
         bodies = {path: _body(data) for path, data in pages if path in {g.path for g in corpus.guides.values()}}
         files.append(File.generated(config, printable.PRINTABLE_PATH, content=printable.printable_guides(
@@ -122,23 +127,49 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Add the generated blocks of the page, then the glossary abbreviations."""
-    corpus, graph = _state.corpus, _state.graph
+    corpus, graph, h = _state.corpus, _state.graph, _state.html
     assert corpus is not None and graph is not None
     path = page.file.src_uri
     kind = path.partition("/")[0]
     stem = posixpath.splitext(posixpath.basename(path))[0]
     if path in corpus.index_pages:
-        markdown = markdown.rstrip() + "\n\n" + _index_markdown(corpus, graph, corpus.index_pages[path], page.file, files)
+        markdown = markdown.rstrip() + "\n\n" + _stash(path, _index_markdown(corpus, graph, corpus.index_pages[path], page.file, files))
     elif kind == "experiences" and stem in corpus.cases:
         case = corpus.cases[stem]
-        markdown = render.case_header(corpus, case) + "\n" + markdown.rstrip() + "\n\n" + render.case_footer(corpus, graph, case)
+        markdown = (_stash(path, render.case_header(h, corpus, case)) + "\n\n" + markdown.rstrip() + "\n\n"
+                    + _stash(path, render.case_footer(h, corpus, graph, case)))
     elif kind == "guides" and stem in corpus.guides:
-        markdown = markdown.rstrip() + "\n\n" + render.guide_footer(corpus, graph, corpus.guides[stem])
+        markdown = markdown.rstrip() + "\n\n" + _stash(path, render.guide_footer(h, corpus, graph, corpus.guides[stem]))
     elif kind == "sources" and stem in corpus.sources:
-        facts, using = render.source_footer(corpus, graph, corpus.sources[stem])
-        markdown = facts + "\n" + markdown.rstrip() + "\n\n" + using
+        source = corpus.sources[stem]
+        markdown = (_stash(path, render.source_header(h, corpus, source)) + "\n\n" + markdown.rstrip() + "\n\n"
+                    + _stash(path, render.source_footer(h, corpus, graph, source)))
+    elif path in _state.generated:
+        markdown = _stash(path, markdown)
     _escape_meta(page)
-    return markdown + "\n\n" + _state.abbreviations + "\n"
+    assert _state.abbreviations is not None
+    return markdown + "\n\n" + _state.abbreviations.for_text(markdown) + "\n"
+
+
+_PLACEHOLDER = "GUIDEESSBLOC{}FIN"
+
+
+def _stash(path: str, generated: str) -> str:
+    """Replace each raw-HTML chunk of generated markdown by a placeholder paragraph.
+
+    The HTML goes back in ``on_page_content``: Python-Markdown and MkDocs would
+    otherwise parse every generated table again (md_in_html, anchor scan), which
+    made the hooks cost more than the rest of the build on large sites.
+    """
+    blocks = _state.blocks.setdefault(path, {})
+    chunks = []
+    for chunk in generated.split("\n\n"):
+        if chunk.lstrip().startswith("<"):
+            token = _PLACEHOLDER.format(len(blocks))
+            blocks[token] = chunk
+            chunk = token
+        chunks.append(chunk)
+    return "\n\n".join(chunks)
 
 
 def _index_markdown(corpus: Corpus, graph: LinkGraph, kind: str, file: File, files: Files) -> str:
@@ -153,13 +184,13 @@ def _index_markdown(corpus: Corpus, graph: LinkGraph, kind: str, file: File, fil
 
         return map_page.map_page(corpus, graph, url_of, posixpath.relpath("assets/javascripts/carte.js", here))
     if kind == "panorama":
-        return ("## Thèmes de chaque expérience\n\n" + overview.theme_matrix(corpus, path)
-                + "\n## Leviers utilisés à chaque échelon\n\n" + overview.lever_level_matrix(corpus, path))
+        return ("## Thèmes de chaque expérience\n\n" + overview.theme_matrix(_state.html, corpus, path)
+                + "\n## Leviers utilisés à chaque échelon\n\n" + overview.lever_level_matrix(_state.html, corpus, path))
     if kind == "nouveautes":
         feed_href = posixpath.relpath(FEED_FILE, here)
-        return (news.news_list(news.recent_changes(corpus, _state.dates), path)
+        return (news.news_list(_state.html, news.recent_changes(corpus, _state.dates), path)
                 + f'\n<p><a href="{feed_href}" type="application/atom+xml">S\'abonner au flux Atom des nouveautés</a></p>\n')
-    return render.index_content(corpus, graph, kind, path)
+    return render.index_content(_state.html, corpus, graph, kind, path)
 
 
 def _escape_meta(page: Page) -> None:
@@ -171,7 +202,10 @@ def _escape_meta(page: Page) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """French spacing, and note every internal link for the orphan check."""
+    """Put the generated HTML back, French spacing, and note every internal link for the orphan check."""
+    html = french_spacing(html)  # generated blocks are spaced already (render.Html.text)
+    for token, block in _state.blocks.pop(page.file.src_uri, {}).items():
+        html = html.replace(f"<p>{token}</p>", block, 1)
     base = posixpath.dirname(page.file.dest_uri)
     for href in _HREF.findall(html):
         if not href or "://" in href or href.startswith(("mailto:", "/")):
@@ -180,7 +214,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if href.endswith("/") or target == ".":
             target = posixpath.join(target, "index.html") if target != "." else "index.html"
         _state.linked.add(target)
-    return french_spacing(html)
+    return html
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -158,7 +158,7 @@ def test_index_pages_by_region_level_and_lever(site: Path) -> None:
             page = site / folder / value / "index.html"
             assert page.exists(), page
             expected = sum(1 for c in corpus.cases.values() if value in getattr(c, facet))
-            assert len(soup(page).select("table tbody tr")) == expected, page
+            assert len(soup(page).select("article li a[href*='experiences/']")) == expected, page
         links = {a["href"].strip("/").split("/")[-1] for a in soup(site / folder / "index.html").select("article a[href]")}
         assert used <= links, folder
 

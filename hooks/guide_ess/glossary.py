@@ -1,6 +1,8 @@
 """The glossary of acronyms: one data file, checked, turned into abbreviations."""
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -63,3 +65,25 @@ def load_glossary(text: str, themes: Mapping[str, str], path: str = f"docs/{GLOS
 def abbreviation_lines(terms: tuple[Term, ...]) -> str:
     """Markdown abbreviation definitions (``*[ESS]: …``) for the abbr extension."""
     return "\n".join(f"*[{t.sigle}]: {t.developpe}" for t in terms if t.developpe)
+
+
+class Abbreviations:
+    """The definitions a page needs: only the acronyms that appear in it (one regex pass)."""
+
+    def __init__(self, terms: tuple[Term, ...]) -> None:
+        self._lines = {t.sigle: f"*[{t.sigle}]: {t.developpe}" for t in terms if t.developpe}
+        self._titles = {t.sigle: html.escape(t.developpe, quote=True) for t in terms if t.developpe}
+        names = sorted(self._lines, key=len, reverse=True)
+        self._pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else None
+
+    def wrap(self, escaped_html_text: str) -> str:
+        """Wrap each acronym of already-escaped text in <abbr title="expansion">."""
+        if self._pattern is None:
+            return escaped_html_text
+        return self._pattern.sub(lambda m: f'<abbr title="{self._titles[m.group(1)]}">{m.group(1)}</abbr>', escaped_html_text)
+
+    def for_text(self, markdown: str) -> str:
+        if self._pattern is None:
+            return ""
+        used = sorted(set(self._pattern.findall(markdown)))
+        return "\n".join(self._lines[s] for s in used)

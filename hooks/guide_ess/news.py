@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .corpus import Corpus
 from .history import Dates
-from .render import link, text
+from .render import NBSP, Html
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
           "septembre", "octobre", "novembre", "décembre")
@@ -35,12 +35,12 @@ def recent_changes(corpus: Corpus, dates: dict[str, Dates], limit: int = NEWS_MA
     return changes[:limit]
 
 
-def news_list(changes: list[Change], page_path: str) -> str:
+def news_list(h: Html, changes: list[Change], page_path: str) -> str:
     if not changes:
         return "L'historique des pages n'est pas disponible dans cette copie du guide.\n"
     items = []
     for change in changes:
         verb = "ajoutée" if change.dates.created == change.dates.updated else "mise à jour"
-        items.append(f"- **{french_date(change.dates.updated)}** ({verb}) : "
-                     f"{link(change.title, page_path, change.path)} — {text(change.description)}")
-    return "\n".join(items) + "\n"
+        items.append(f"<li><strong>{french_date(change.dates.updated)}</strong> ({verb}){NBSP}: "
+                     f"{h.a(change.title, page_path, change.path)} — {h.text(change.description)}</li>")
+    return "<ul>\n" + "\n".join(items) + "\n</ul>\n"

@@ -5,7 +5,7 @@ import re
 from typing import Mapping, Sequence
 
 from .corpus import Corpus
-from .render import text
+from .render import md_text
 
 PRINTABLE_PATH = "guides/version-imprimable.md"
 _HEADING = re.compile(r"^(#{2,5}) ", re.MULTILINE)
@@ -33,5 +33,5 @@ def printable_guides(corpus: Corpus, bodies: Mapping[str, str], order: Sequence[
     for guide_id in ids:
         guide = corpus.guides[guide_id]
         body = _HEADING.sub(lambda m: "#" + m.group(1) + " ", bodies.get(guide.path, ""))
-        parts += [f"## {text(guide.title)} {{ .guide-imprimable }}", "", f"*{text(guide.description)}*", "", body.strip(), ""]
+        parts += [f"## {md_text(guide.title)} {{ .guide-imprimable }}", "", f"*{md_text(guide.description)}*", "", body.strip(), ""]
     return "\n".join(parts) + "\n"

@@ -1,21 +1,28 @@
-"""Markdown for every generated block and index page.
+"""HTML for every generated block and index page.
 
-Every value that comes from front matter goes through ``text()``, so that a
-title holding ``<``, ``&``, ``"``, ``*`` or ``|`` renders as plain text.
+Generated blocks are raw HTML inside the page's markdown (headings stay markdown,
+for the table of contents): Python-Markdown passes raw HTML through untouched, so
+a thousand-row table costs a string join instead of a thousand inline passes.
+Every value that comes from front matter is escaped by :class:`Html`, so that a
+title holding ``<``, ``&`` or ``"`` renders as plain text; links are computed the
+way MkDocs computes page addresses, from the pages' paths relative to docs/.
 """
 from __future__ import annotations
 
 import html
 import posixpath
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .corpus import Corpus
+from .glossary import Abbreviations
 from .graph import FACETS, LinkGraph, Ref
 from .schema import Case, Guide, Source
+from .typography import french_spacing_text
 
 NBSP = "\u00a0"  # before « : »
-NNBSP = "\u202f"  # before « ; ! ? »
 GUIDE_CASES_MAX = 30
 
 # facet -> (folder of its generated pages, vocabulary, singular label, plural label)
@@ -34,15 +41,60 @@ FACET_TITLES = {
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!|~^=+])")
 
 
-def text(value: str) -> str:
-    """Front-matter text made safe for markdown: escaped HTML and markdown."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(value, quote=True))
+def md_text(value: str) -> str:
+    """Front-matter text made safe inside markdown (headings): escaped HTML and markdown."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
 
 
-def link(label: str, from_path: str, to_path: str) -> str:
-    """A markdown link from one page to another, relative to the first page."""
-    target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
-    return f"[{text(label)}]({target})"
+def page_url(path: str, directory_urls: bool) -> str:
+    """The address MkDocs gives the page ``path`` (relative to docs/)."""
+    stem = path[:-3] if path.endswith(".md") else path
+    if not directory_urls:
+        return stem + ".html"
+    if posixpath.basename(stem) == "index":
+        folder = posixpath.dirname(stem)
+        return folder + "/" if folder else ""
+    return stem + "/"
+
+
+def relative_url(from_path: str, to_path: str, directory_urls: bool) -> str:
+    """The href, from page ``from_path``, of page ``to_path`` (pure string work: no file system)."""
+    source, target = page_url(from_path, directory_urls), page_url(to_path, directory_urls)
+    base = source.rstrip("/") if directory_urls else posixpath.dirname(source)
+    base_parts = base.split("/") if base else []
+    target_parts = target.rstrip("/").split("/") if target.rstrip("/") else []
+    common = 0
+    for a, b in zip(base_parts, target_parts):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(base_parts) - common) + target_parts[common:]
+    rel = "/".join(parts) or "."
+    if directory_urls:
+        return "./" if rel == "." else rel + "/"
+    return rel
+
+
+@dataclass(frozen=True)
+class Html:
+    """Escaping, acronyms and links for the HTML written into pages."""
+
+    directory_urls: bool = True
+    abbreviations: Abbreviations | None = field(default=None, compare=False)
+
+    def text(self, value: str) -> str:
+        """Text with French spacing, escaped, its acronyms wrapped in <abbr> with their expansion."""
+        return _text(value, self.abbreviations)
+
+    def a(self, label: str, from_path: str, to_path: str) -> str:
+        href = html.escape(relative_url(from_path, to_path, self.directory_urls), quote=True)
+        return f'<a href="{href}">{self.text(label)}</a>'
+
+
+@lru_cache(maxsize=65536)
+def _text(value: str, abbreviations: Abbreviations | None) -> str:
+    escaped = html.escape(french_spacing_text(value), quote=False)
+    return abbreviations.wrap(escaped) if abbreviations else escaped
 
 
 def facet_path(facet: str, value: str) -> str:
@@ -50,12 +102,12 @@ def facet_path(facet: str, value: str) -> str:
     return f"{FACET_PAGES[facet][0]}/{value}.md"
 
 
-def facet_link(corpus: Corpus, facet: str, value: str, from_path: str) -> str:
+def facet_link(h: Html, corpus: Corpus, facet: str, value: str, from_path: str) -> str:
     """Themes link to their guide; other facet values to their generated page."""
     label = corpus.vocabulary.of(FACET_PAGES[facet][1])[value]
     if facet == "themes" and value in corpus.guides:
-        return link(label, from_path, corpus.guides[value].path)
-    return link(label, from_path, facet_path(facet, value))
+        return h.a(label, from_path, corpus.guides[value].path)
+    return h.a(label, from_path, facet_path(facet, value))
 
 
 def ref_path(corpus: Corpus, ref: Ref) -> str:
@@ -66,109 +118,118 @@ def ref_title(corpus: Corpus, ref: Ref) -> str:
     return corpus.table(ref.kind)[ref.id].title
 
 
-def _field(label: str, value: str) -> str:
-    return f"- **{label}{NBSP}:** {value}"
+def _facts(css_class: str, rows: Sequence[tuple[str, str]]) -> str:
+    items = "".join(f"<li><strong>{label}{NBSP}:</strong> {value}</li>" for label, value in rows)
+    return f'<div class="{css_class}">\n<ul>{items}</ul>\n</div>\n'
 
 
-def case_header(corpus: Corpus, case: Case) -> str:
+def _list(items: Sequence[str]) -> str:
+    return "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>\n"
+
+
+def case_header(h: Html, corpus: Corpus, case: Case) -> str:
     """The box at the top of a case study: territory, level, period, themes, levers, sources."""
     here = case.path
-    regions = ", ".join(facet_link(corpus, "regions", r, here) for r in case.regions)
-    lines = [
-        '<div class="fiche-experience" markdown>',
-        "",
-        _field("Territoire", f"{text(case.territoire)} ({regions})"),
-        _field("Échelon" if len(case.echelons) == 1 else "Échelons",
-               ", ".join(facet_link(corpus, "echelons", e, here) for e in case.echelons)),
-        _field("Période", text(case.periode)),
-        _field("Thèmes", ", ".join(facet_link(corpus, "themes", t, here) for t in case.themes)),
-        _field("Leviers", ", ".join(facet_link(corpus, "leviers", lv, here) for lv in case.leviers)),
+    regions = ", ".join(facet_link(h, corpus, "regions", r, here) for r in case.regions)
+    rows = [
+        ("Territoire", f"{h.text(case.territoire)} ({regions})"),
+        ("Échelon" if len(case.echelons) == 1 else "Échelons",
+         ", ".join(facet_link(h, corpus, "echelons", e, here) for e in case.echelons)),
+        ("Période", h.text(case.periode)),
+        ("Thèmes", ", ".join(facet_link(h, corpus, "themes", t, here) for t in case.themes)),
+        ("Leviers", ", ".join(facet_link(h, corpus, "leviers", lv, here) for lv in case.leviers)),
     ]
     if case.acteurs:
-        lines.append(_field("Acteurs", ", ".join(text(a) for a in case.acteurs)))
-    lines.append(_field("Sources", ", ".join(
-        link(corpus.sources[s].title, here, corpus.sources[s].path) for s in case.sources)))
-    lines += ["", "</div>", ""]
-    return "\n".join(lines)
+        rows.append(("Acteurs", ", ".join(h.text(a) for a in case.acteurs)))
+    rows.append(("Sources", ", ".join(h.a(corpus.sources[s].title, here, corpus.sources[s].path) for s in case.sources)))
+    return _facts("fiche-experience", rows)
 
 
-def sources_section(corpus: Corpus, page_path: str, source_ids: Sequence[str]) -> str:
-    items = [f"- {link(corpus.sources[s].title, page_path, corpus.sources[s].path)} "
-             f"({text(corpus.sources[s].editeur)}, {text(corpus.sources[s].date)})" for s in source_ids]
-    return "\n".join(["## Sources", "", *items, ""])
+def sources_section(h: Html, corpus: Corpus, page_path: str, source_ids: Sequence[str]) -> str:
+    items = [f"{h.a(corpus.sources[s].title, page_path, corpus.sources[s].path)} "
+             f"({h.text(corpus.sources[s].editeur)}, {h.text(corpus.sources[s].date)})" for s in source_ids]
+    return "## Sources\n\n" + _list(items)
 
 
-def related_section(corpus: Corpus, graph: LinkGraph, ref: Ref, page_path: str) -> str:
+def related_section(h: Html, corpus: Corpus, graph: LinkGraph, ref: Ref, page_path: str) -> str:
     refs = graph.related.get(ref, [])
     if not refs:
         return ""
-    items = [f"- {link(ref_title(corpus, r), page_path, ref_path(corpus, r))}" for r in refs]
-    return "\n".join(['## Voir aussi', "", *items, ""])
+    return "## Voir aussi\n\n" + _list([h.a(ref_title(corpus, r), page_path, ref_path(corpus, r)) for r in refs])
 
 
-def case_item(corpus: Corpus, case: Case, from_path: str) -> str:
-    return (f"- {link(case.title, from_path, case.path)} — {text(case.territoire)}{NBSP}: "
-            f"{text(case.description)}")
+def case_item(h: Html, case: Case, from_path: str) -> str:
+    return f"{h.a(case.title, from_path, case.path)} — {h.text(case.territoire)}{NBSP}: {h.text(case.description)}"
 
 
-def guide_footer(corpus: Corpus, graph: LinkGraph, guide: Guide) -> str:
+def guide_footer(h: Html, corpus: Corpus, graph: LinkGraph, guide: Guide) -> str:
     """Experiences naming the guide's theme, its sources, related guides."""
     here = guide.path
     case_ids = graph.cases_by["themes"].get(guide.id, [])
-    parts = ["## Expériences", ""]
+    parts = ["## Expériences\n"]
     if case_ids:
-        parts += [case_item(corpus, corpus.cases[c], here) for c in case_ids[:GUIDE_CASES_MAX]]
+        parts.append(_list([case_item(h, corpus.cases[c], here) for c in case_ids[:GUIDE_CASES_MAX]]))
         if len(case_ids) > GUIDE_CASES_MAX:
-            parts += ["", f"{link(f'Les {len(case_ids)} expériences sur ce thème', here, facet_path('themes', guide.id))}"]
+            parts.append(f"<p>{h.a(f'Les {len(case_ids)} expériences sur ce thème', here, facet_path('themes', guide.id))}</p>\n")
     else:
-        parts.append("Aucune expérience ne porte encore sur ce thème.")
-    parts.append("")
-    parts.append(sources_section(corpus, here, guide.sources))
-    parts.append(related_section(corpus, graph, Ref("guide", guide.id), here))
+        parts.append("Aucune expérience ne porte encore sur ce thème.\n")
+    parts.append(sources_section(h, corpus, here, guide.sources))
+    parts.append(related_section(h, corpus, graph, Ref("guide", guide.id), here))
     return "\n".join(parts)
 
 
-def case_footer(corpus: Corpus, graph: LinkGraph, case: Case) -> str:
-    return "\n".join([sources_section(corpus, case.path, case.sources),
-                      related_section(corpus, graph, Ref("case", case.id), case.path)])
+def case_footer(h: Html, corpus: Corpus, graph: LinkGraph, case: Case) -> str:
+    return "\n".join([sources_section(h, corpus, case.path, case.sources),
+                      related_section(h, corpus, graph, Ref("case", case.id), case.path)])
 
 
-def source_footer(corpus: Corpus, graph: LinkGraph, source: Source) -> tuple[str, str]:
-    """Facts about the source, then every page that relies on it."""
-    here = source.path
+def source_header(h: Html, corpus: Corpus, source: Source) -> str:
+    """The facts about a source: publisher, date, type, access."""
     vocab = corpus.vocabulary
-    facts = [
-        '<div class="fiche-source" markdown>',
-        "",
-        _field("Éditeur", text(source.editeur)),
-        _field("Date", text(source.date)),
-        _field("Type", text(vocab.types_source[source.type])),
-        _field("Accès", text(vocab.acces[source.acces])),
-        "",
-        "</div>",
-        "",
-    ]
+    return _facts("fiche-source", [
+        ("Éditeur", h.text(source.editeur)),
+        ("Date", h.text(source.date)),
+        ("Type", h.text(vocab.types_source[source.type])),
+        ("Accès", h.text(vocab.acces[source.acces])),
+    ])
+
+
+def source_footer(h: Html, corpus: Corpus, graph: LinkGraph, source: Source) -> str:
+    """Every page that relies on the source."""
     refs = graph.citing.get(source.id, [])
-    items = [f"- {link(ref_title(corpus, r), here, ref_path(corpus, r))}"
-             f"{' (guide)' if r.kind == 'guide' else ''}" for r in refs]
-    using = ["## Pages qui s'appuient sur cette source", "", *(items or ["Aucune page ne cite encore cette source."]), ""]
-    return "\n".join(facts), "\n".join(using)
+    items = [f"{h.a(ref_title(corpus, r), source.path, ref_path(corpus, r))}{' (guide)' if r.kind == 'guide' else ''}"
+             for r in refs]
+    body = _list(items) if items else "Aucune page ne cite encore cette source.\n"
+    return "## Pages qui s'appuient sur cette source\n\n" + body
 
 
-def cases_table(corpus: Corpus, case_ids: Iterable[str], from_path: str) -> str:
+def table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A raw HTML table (cells already escaped)."""
+    thead = "".join(f"<th>{cell}</th>" for cell in head)
+    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table>\n<thead><tr>{thead}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n"
+
+
+def cases_table(h: Html, corpus: Corpus, case_ids: Iterable[str], from_path: str) -> str:
     """A table of cases: title, territory, level, period, themes."""
     vocab = corpus.vocabulary
-    rows = ["| Expérience | Territoire | Échelon | Période | Thèmes |", "|---|---|---|---|---|"]
+    rows = []
     for case_id in case_ids:
         case = corpus.cases[case_id]
-        rows.append("| " + " | ".join([
-            link(case.title, from_path, case.path),
-            text(case.territoire),
-            ", ".join(text(vocab.echelons[e]) for e in case.echelons),
-            text(case.periode),
-            ", ".join(text(vocab.themes[t]) for t in case.themes),
-        ]) + " |")
-    return "\n".join(rows) + "\n"
+        rows.append([
+            h.a(case.title, from_path, case.path),
+            h.text(case.territoire),
+            ", ".join(h.text(vocab.echelons[e]) for e in case.echelons),
+            h.text(case.periode),
+            ", ".join(h.text(vocab.themes[t]) for t in case.themes),
+        ])
+    return table(["Expérience", "Territoire", "Échelon", "Période", "Thèmes"], rows)
+
+
+def cases_list(h: Html, corpus: Corpus, case_ids: Iterable[str], from_path: str) -> str:
+    """A light list of cases (title, territory, period), readable on a phone."""
+    return _list([f"{h.a(corpus.cases[c].title, from_path, corpus.cases[c].path)} — "
+                  f"{h.text(corpus.cases[c].territoire)} ({h.text(corpus.cases[c].periode)})" for c in case_ids])
 
 
 def facet_pages_needed(graph: LinkGraph) -> list[tuple[str, str]]:
@@ -178,7 +239,7 @@ def facet_pages_needed(graph: LinkGraph) -> list[tuple[str, str]]:
             if facet != "themes" or len(ids) > GUIDE_CASES_MAX]
 
 
-def facet_page(corpus: Corpus, graph: LinkGraph, facet: str, value: str) -> str:
+def facet_page(h: Html, corpus: Corpus, graph: LinkGraph, facet: str, value: str) -> str:
     """A generated page: every case of one region, level, lever or theme."""
     label = corpus.vocabulary.of(FACET_PAGES[facet][1])[value]
     here = facet_path(facet, value)
@@ -186,60 +247,57 @@ def facet_page(corpus: Corpus, graph: LinkGraph, facet: str, value: str) -> str:
     title = FACET_TITLES[facet].format(label)
     count = len(case_ids)
     intro = f"{count} expérience{'s' if count > 1 else ''}."
-    back = link(f"{FACET_PAGES[facet][3]} : toutes les valeurs".replace(" :", NBSP + ":"), here,
-                f"{FACET_PAGES[facet][0]}/index.md")
-    guide = ""
     if facet == "themes" and value in corpus.guides:
-        guide = f"Lire le guide : {link(corpus.guides[value].title, here, corpus.guides[value].path)}.\n\n".replace(" :", NBSP + ":")
+        back = "Lire le guide" + NBSP + ": " + h.a(corpus.guides[value].title, here, corpus.guides[value].path)
+    else:
+        back = h.a(f"{FACET_PAGES[facet][3]}{NBSP}: toutes les valeurs", here, f"{FACET_PAGES[facet][0]}/index.md")
     return (f"---\ntitle: {_yaml_str(title)}\ndescription: {_yaml_str(title + ' — ' + intro)}\n---\n\n"
-            f"{intro} {back}.\n\n{guide}{cases_table(corpus, case_ids, here)}")
+            f"<p>{intro} {back}.</p>\n\n{cases_list(h, corpus, case_ids, here)}")
 
 
-def facet_index(corpus: Corpus, graph: LinkGraph, facet: str, page_path: str) -> str:
+def facet_index(h: Html, corpus: Corpus, graph: LinkGraph, facet: str, page_path: str) -> str:
     """The list of every value of a facet that has cases, with counts."""
-    folder, vocab_name, _, plural = FACET_PAGES[facet]
-    vocab = corpus.vocabulary.of(vocab_name)
-    items = []
-    for value, label in vocab.items():
-        count = len(graph.cases_by[facet].get(value, []))
-        if count:
-            items.append(f"- {link(label, page_path, facet_path(facet, value))} ({count})")
-    return "\n".join(items or ["Aucune expérience pour l'instant."]) + "\n"
+    vocab = corpus.vocabulary.of(FACET_PAGES[facet][1])
+    items = [f"{h.a(label, page_path, facet_path(facet, value))} ({len(graph.cases_by[facet][value])})"
+             for value, label in vocab.items() if graph.cases_by[facet].get(value)]
+    return _list(items) if items else "Aucune expérience pour l'instant.\n"
 
 
-def sources_table(corpus: Corpus, page_path: str) -> str:
+def sources_table(h: Html, corpus: Corpus, page_path: str) -> str:
     vocab = corpus.vocabulary
-    rows = ["| Source | Éditeur | Date | Type | Accès |", "|---|---|---|---|---|"]
-    for source in sorted(corpus.sources.values(), key=lambda s: s.title.casefold()):
-        rows.append("| " + " | ".join([
-            link(source.title, page_path, source.path), text(source.editeur), text(source.date),
-            text(vocab.types_source[source.type]), text(vocab.acces[source.acces])]) + " |")
-    return "\n".join(rows) + "\n"
+    rows = [[h.a(s.title, page_path, s.path), h.text(s.editeur), h.text(s.date),
+             h.text(vocab.types_source[s.type]), h.text(vocab.acces[s.acces])]
+            for s in sorted(corpus.sources.values(), key=lambda s: s.title.casefold())]
+    return table(["Source", "Éditeur", "Date", "Type", "Accès"], rows)
 
 
-def glossary_list(corpus: Corpus, page_path: str) -> str:
-    """Definition list of every acronym, with the guide to read."""
-    lines: list[str] = []
+def glossary_list(h: Html, corpus: Corpus, page_path: str) -> str:
+    """Definition list of every acronym, with the guide to read (acronyms written out, not wrapped)."""
+    plain = Html(h.directory_urls)
+    lines = ["<dl>"]
     for term in corpus.glossary:
-        lines += [f"{text(term.sigle)}", f":   {text(term.developpe)}"]
+        anchor = "sigle-" + re.sub(r"[^a-z0-9]+", "-", term.sigle.lower()).strip("-")
+        lines.append(f'<dt id="{anchor}">{plain.text(term.sigle)}</dt>')
+        definition = plain.text(term.developpe)
         if term.guide and term.guide in corpus.guides:
             guide = corpus.guides[term.guide]
-            lines[-1] += f". À lire{NBSP}: {link(guide.title, page_path, guide.path)}"
-        lines.append("")
-    return "\n".join(lines)
+            definition += f". À lire{NBSP}: {plain.a(guide.title, page_path, guide.path)}"
+        lines.append(f"<dd>{definition}</dd>")
+    lines.append("</dl>")
+    return "\n".join(lines) + "\n"
 
 
-def index_content(corpus: Corpus, graph: LinkGraph, kind: str, page_path: str) -> str:
+def index_content(h: Html, corpus: Corpus, graph: LinkGraph, kind: str, page_path: str) -> str:
     """Content appended to a hand-written index page, by its ``index:`` kind."""
     if kind == "experiences":
         ordered = [c.id for c in sorted(corpus.cases.values(), key=lambda c: (c.title.casefold(), c.id))]
-        return cases_table(corpus, ordered, page_path)
+        return cases_table(h, corpus, ordered, page_path)
     if kind == "sources":
-        return sources_table(corpus, page_path)
+        return sources_table(h, corpus, page_path)
     if kind == "glossaire":
-        return glossary_list(corpus, page_path)
+        return glossary_list(h, corpus, page_path)
     facet = {"territoires": "regions", "echelons": "echelons", "leviers": "leviers", "themes": "themes"}[kind]
-    return facet_index(corpus, graph, facet, page_path)
+    return facet_index(h, corpus, graph, facet, page_path)
 
 
 def _yaml_str(value: str) -> str:

@@ -21,6 +21,7 @@ import html
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 FOLDED_TITLE = "ascii_title"
@@ -36,6 +37,7 @@ _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l"})
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """``word`` lowercased, without accents: « Réservés » gives « reserves », « Œuvre » « oeuvre »."""
     lowered = word.lower().translate(_LIGATURES)
@@ -48,6 +50,8 @@ def folded_words(text: str) -> list[str]:
     plain = html.unescape(_TAG.sub(" ", text))
     words: dict[str, None] = {}
     for word in _WORD.findall(plain):
+        if word.isascii():  # no accent to fold
+            continue
         folded = fold(word)
         if folded != word.lower() and len(folded) > 1:  # « à » alone would give « a »
             words.setdefault(folded, None)

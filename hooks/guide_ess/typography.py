@@ -12,6 +12,7 @@ _BEFORE_CLOSE = re.compile(r"[ \u00a0\u202f]?»")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w|$)")
 _NUMERO = re.compile(r"\b([nN]°)[ ]?(?=\d)")
 _ORDINAL = re.compile(r"\b1(er|re)\b")
+_NEEDS_WORK = re.compile(r"[:;!?«»'°]|1[er]")
 
 
 def french_spacing_text(text: str) -> str:
@@ -46,7 +47,7 @@ def french_spacing(html: str) -> str:
                 depth += -1 if match.group(1) else 1
                 depth = max(depth, 0)
             out.append(part)
-        elif depth or not part.strip():
+        elif depth or not _NEEDS_WORK.search(part):
             out.append(part)
         else:
             out.append(_fix_html_text(part))

@@ -69,28 +69,48 @@ def test_theme_without_guide_and_unknown_guide_id_are_reported() -> None:
     assert "« co-construction » n'a pas de guide" in messages and "valeur inconnue « autre »" in messages
 
 
-def test_front_matter_text_is_escaped_in_generated_markdown() -> None:
+H = render.Html(directory_urls=True)
+
+
+def test_front_matter_text_is_escaped_in_generated_html() -> None:
     pages = mini()
     pages["experiences/cas-lille.md"] = pages["experiences/cas-lille.md"].replace(
         'title: "Lille : un marché réservé"', "title: 'Lille <script>alert(1)</script> & \"*gras*\" | [x](y)'")
     corpus = corpus_of(pages)
     graph = build_graph(corpus)
-    table = render.index_content(corpus, graph, "experiences", "experiences/index.md")
-    assert "<script>" not in table and "&lt;script&gt;" in table
-    assert "&amp;" in table and "&quot;" in table and "\\*gras\\*" in table and "\\|" in table and "\\[x\\]\\(y\\)" in table
+    table = render.index_content(H, corpus, graph, "experiences", "experiences/index.md")
+    assert "<script>" not in table and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"*gras*\" | [x](y)" in table
 
 
-def test_links_are_relative_to_the_page() -> None:
-    assert render.link("Guide", "experiences/cas.md", "guides/g.md") == "[Guide](../guides/g.md)"
-    assert render.link("Cas", "index.md", "experiences/cas.md") == "[Cas](experiences/cas.md)"
+def test_markdown_headings_escape_markdown_too() -> None:
+    assert render.md_text("*a* [b](c) <i>") == "\\*a\\* \\[b\\]\\(c\\) &lt;i&gt;"
+
+
+def test_links_follow_mkdocs_addresses() -> None:
+    assert render.relative_url("experiences/cas.md", "guides/g.md", True) == "../../guides/g/"
+    assert render.relative_url("index.md", "experiences/cas.md", True) == "experiences/cas/"
+    assert render.relative_url("experiences/index.md", "experiences/cas.md", True) == "cas/"
+    assert render.relative_url("experiences/cas.md", "index.md", True) == "../../"
+    assert render.relative_url("experiences/index.md", "index.md", True) == "../"
+    assert render.relative_url("experiences/cas.md", "guides/g.md", False) == "../guides/g.html"
+    assert render.relative_url("index.md", "experiences/index.md", False) == "experiences/index.html"
+
+
+def test_acronyms_in_generated_html_get_their_expansion() -> None:
+    from guide_ess.glossary import Abbreviations
+
+    corpus = corpus_of(mini())
+    h = render.Html(True, Abbreviations(corpus.glossary))
+    assert h.text("Le SPASER & l'ESS") == ('Le <abbr title="schéma de promotion des achats socialement et écologiquement '
+                                          'responsables">SPASER</abbr> &amp; l’<abbr title="économie sociale et solidaire">ESS</abbr>')
 
 
 def test_case_header_links_every_facet() -> None:
     corpus = corpus_of(mini())
-    header = render.case_header(corpus, corpus.cases["cas-metz"])
-    for target in ("../territoires/grand-est.md", "../echelons/commune.md", "../guides/commande-publique.md",
-                   "../guides/co-construction.md", "../leviers/instance-de-concertation.md", "../sources/fiche-a.md"):
-        assert f"]({target})" in header
+    header = render.case_header(H, corpus, corpus.cases["cas-metz"])
+    for target in ("../../territoires/grand-est/", "../../echelons/commune/", "../../guides/commande-publique/",
+                   "../../guides/co-construction/", "../../leviers/instance-de-concertation/", "../../sources/fiche-a/"):
+        assert f'href="{target}"' in header
 
 
 def test_facet_pages_cover_every_used_value_but_themes_only_when_guides_overflow() -> None:
