@@ -339,7 +339,7 @@ def test_phone_menu_works_with_the_keyboard(browser, served_url: str) -> None:
     try:
         tab.goto(served_url + KEY_PAGES[1], wait_until="load")
         tab.add_style_tag(content=NO_ANIMATION)
-        menu = tab.locator("label.md-header__button[for='__drawer']")
+        menu = tab.locator("button.md-header__button--drawer")
         drawer_links = tab.locator(".md-sidebar--primary a[href]")
         assert drawer_links.count() > 5
         assert not drawer_links.first.is_visible(), "tiroir fermé, ses liens ne doivent pas être atteignables"
@@ -369,7 +369,7 @@ def test_phone_menu_works_with_the_keyboard(browser, served_url: str) -> None:
                 continue
             tab.keyboard.press("Escape")
             assert not tab.locator("#__drawer").is_checked(), "Échap ne referme pas le tiroir"
-            assert tab.evaluate("document.activeElement === document.querySelector(\"label.md-header__button[for='__drawer']\")"), \
+            assert tab.evaluate("document.activeElement === document.querySelector(\"button.md-header__button--drawer\")"), \
                 "Échap : le focus ne revient pas sur le bouton Menu"
     finally:
         context.close()
@@ -396,7 +396,7 @@ def test_axe_finds_no_violation_in_menus_and_search(browser, served_url: str) ->
                     if state == "tiroir":
                         if viewport is DESKTOP:
                             continue
-                        tab.locator("label.md-header__button[for='__drawer']").click()
+                        tab.locator("button.md-header__button--drawer").click()
                     elif state == "recherche":
                         tab.keyboard.press("Escape")
                         tab.locator("label.md-header__button[for='__search']").click() if viewport is PHONE \
