@@ -53,10 +53,20 @@ class _State:
 _state = _State()
 
 
+OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+@event_priority(100)  # before the offline plugin, which would add the shim from unpkg.com
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Hooks load once per process (``mkdocs serve``, tests): start each build afresh."""
+    """Start each build afresh (hooks load once per process: ``mkdocs serve``, tests), and give
+    the offline build the vendored iframe-worker shim its search needs under file://."""
     global _state
     _state = _State()
+    offline = config.plugins.get("material/offline")
+    if offline is not None and getattr(offline, "config", {}).get("enabled"):
+        polyfills = list(config.extra.get("polyfills", []))
+        if OFFLINE_SHIM not in polyfills:
+            config.extra["polyfills"] = [*polyfills, OFFLINE_SHIM]
     return config
 
 

@@ -67,6 +67,9 @@ def _relate_cases(corpus: Corpus, graph: LinkGraph) -> None:
     for facet in ("themes", "leviers"):
         for value, ids in graph.cases_by[facet].items():
             positions[(facet, value)] = {case_id: i for i, case_id in enumerate(ids)}
+    themes = {c.id: set(c.themes) for c in corpus.cases.values()}
+    leviers = {c.id: set(c.leviers) for c in corpus.cases.values()}
+    regions = {c.id: set(c.regions) for c in corpus.cases.values()}
     for case in corpus.cases.values():
         candidates: set[str] = set()
         for facet in ("themes", "leviers"):
@@ -77,10 +80,9 @@ def _relate_cases(corpus: Corpus, graph: LinkGraph) -> None:
         candidates.discard(case.id)
         scored = []
         for other_id in candidates:
-            other = corpus.cases[other_id]
-            shared = len(set(case.themes) & set(other.themes)) + len(set(case.leviers) & set(other.leviers))
-            regional = len(set(case.regions) & set(other.regions))
-            scored.append((-shared, -regional, other.title.casefold(), other.id))
+            shared = len(themes[case.id] & themes[other_id]) + len(leviers[case.id] & leviers[other_id])
+            regional = len(regions[case.id] & regions[other_id])
+            scored.append((-shared, -regional, corpus.cases[other_id].title.casefold(), other_id))
         scored.sort()
         graph.related[Ref("case", case.id)] = [Ref("case", s[3]) for s in scored[:RELATED_MAX]]
 

@@ -46,6 +46,7 @@ def md_text(value: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
 
 
+@lru_cache(maxsize=65536)
 def page_url(path: str, directory_urls: bool) -> str:
     """The address MkDocs gives the page ``path`` (relative to docs/)."""
     stem = path[:-3] if path.endswith(".md") else path

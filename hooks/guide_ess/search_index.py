@@ -32,7 +32,7 @@ _TAG = re.compile(r"<[^>]*>")
 # so « l'économie » gives « l » and « économie », and « Rhône-Alpes » two words.
 _WORD = re.compile(r"[^\W_]+")
 # Words of letters joined by hyphens: « co-construction », « Île-de-France » (not « 2016-2017 »).
-_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
 # Lowercase letters that Unicode does not decompose into a letter and an accent.
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l"})
 
@@ -55,7 +55,7 @@ def folded_words(text: str) -> list[str]:
         folded = fold(word)
         if folded != word.lower() and len(folded) > 1:  # « à » alone would give « a »
             words.setdefault(folded, None)
-    for compound in _COMPOUND.findall(plain):
+    for compound in _COMPOUND.findall(plain) if "-" in plain else ():
         words.setdefault(fold(compound.replace("-", "")), None)
     return list(words)
 
