@@ -93,6 +93,15 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
     assert broken == []
 
 
+def test_no_inline_event_handler_in_content(site: Path) -> None:
+    offenders = []
+    for path in pages(site):
+        article = soup(path).select_one("article")
+        for tag in article.find_all(True) if article else []:
+            offenders += [f"{path.relative_to(site)}: <{tag.name} {name}>" for name in tag.attrs if name.lower().startswith("on")]
+    assert offenders == []
+
+
 def test_edit_link_points_at_the_page_source(site: Path) -> None:
     doc = soup(site / "guides" / "commande-publique" / "index.html")
     edit = doc.select_one("a.md-content__button[href*='/edit/']")

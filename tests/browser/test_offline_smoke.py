@@ -30,6 +30,19 @@ def test_offline_home_navigation_and_search(browser: Any, offline_site: Path) ->
     page.locator(".fiche-experience a[href$='guides/commande-publique.html']").click()
     page.wait_for_load_state("load")
     assert page.locator("article h1").inner_text().startswith("Commande publique")
+    page.locator("article a[href*='../sources/']").first.click()
+    page.wait_for_load_state("load")
+    assert "/sources/" in page.url and page.locator(".fiche-source").is_visible()
+    page.locator("nav.md-nav--primary a.md-nav__link[href$='glossaire.html']").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("glossaire.html") and page.locator("article dl dt").count() > 20
+    page.locator("nav.md-nav--primary a.md-nav__link[href$='territoires/index.html']").first.click()
+    page.wait_for_load_state("load")
+    page.locator("article a[href$='hauts-de-france.html']").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("territoires/hauts-de-france.html")
+    icon = page.locator(".md-header__button.md-logo svg, .md-header__button.md-logo img").first
+    assert icon.bounding_box() is not None
     page.click("input.md-search__input")
     page.keyboard.type("coopération")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
