@@ -31,6 +31,8 @@ from typing import Callable
 
 import yaml
 
+from common import project_revision
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 RESULTS = ROOT / "benchmarks" / "results" / "build_scaling.md"
@@ -282,19 +284,6 @@ def machine() -> str:
 
 def verdict(ok: bool) -> str:
     return "**PASS**" if ok else "**FAIL**"
-
-
-def project_revision() -> str:
-    """The commit measured, and whether hooks, docs or config had uncommitted changes (read-only git)."""
-    def git(*args: str) -> str:
-        try:
-            return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.rstrip()
-        except (OSError, subprocess.CalledProcessError):
-            return ""
-    head = git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = git("status", "--porcelain", "--", "hooks", "docs", "overrides", "mkdocs.yml")
-    return head + (" with uncommitted changes in " + ", ".join(sorted({line[3:] for line in dirty.splitlines()}))
-                   if dirty else "")
 
 
 def report(rows: list[Row], load: tuple[float, float], revision: str) -> str:

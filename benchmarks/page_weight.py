@@ -36,6 +36,8 @@ from typing import Any
 
 from playwright.sync_api import Page, Response, sync_playwright
 
+from common import project_revision
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 RESULTS = ROOT / "benchmarks" / "results" / "page_weight.md"
@@ -267,17 +269,6 @@ def failing_audits(report: dict[str, Any], cat: str) -> list[str]:
 
 def kb(n: int) -> str:
     return f"{n / 1000:.1f}"
-
-
-def project_revision() -> str:
-    """The commit measured, and whether the site's files had uncommitted changes (read-only git)."""
-    def git(*args: str) -> str:
-        try:
-            return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.rstrip()
-        except (OSError, subprocess.CalledProcessError):
-            return ""
-    dirty = git("status", "--porcelain", "--", "hooks", "docs", "overrides", "mkdocs.yml")
-    return (git("rev-parse", "--short", "HEAD") or "unknown") + (" with uncommitted changes" if dirty else "")
 
 
 def machine() -> str:

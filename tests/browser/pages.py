@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -236,3 +236,15 @@ def empty_search_index(context: Any, site_dir: Path) -> None:
     body = json.dumps({"config": config, "docs": []})
     context.route("**/search/search_index.json",
                   lambda route: route.fulfill(status=200, content_type="application/json", body=body))
+
+
+def loaded_pages(context: Any, urls: list[str]) -> Iterator[tuple[str, Any]]:
+    """Yield (url, tab) for each url, loaded; the next page loads in a second tab meanwhile."""
+    tabs = [context.new_page(), context.new_page()]
+    tabs[0].goto(urls[0], wait_until="commit")
+    for i, url in enumerate(urls):
+        tab = tabs[i % 2]
+        tab.wait_for_load_state("load")
+        if i + 1 < len(urls):
+            tabs[(i + 1) % 2].goto(urls[i + 1], wait_until="commit")
+        yield url, tab

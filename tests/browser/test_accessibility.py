@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from pages import empty_search_index, html_pages, labeller, served_pages
+from pages import empty_search_index, html_pages, labeller, loaded_pages, served_pages
 
 MIN_PAGES = 50
 AXE_OPTIONS = {
@@ -150,16 +150,10 @@ def desktop_audit(browser, site: Path, served_url: str) -> dict[str, Any]:
     name = labeller(served_url)
     context = browser.new_context(viewport=DESKTOP)
     empty_search_index(context, site)
-    # Two tabs: the next page loads while axe runs on the current one.
-    tabs = [context.new_page(), context.new_page()]
     result: dict[str, Any] = {"pages": 0, "violations": [], "skip": [], "fewest_rules_passed": 10**6}
     try:
-        tabs[0].goto(urls[0], wait_until="commit")
-        for i, url in enumerate(urls):
-            tab = tabs[i % 2]
-            tab.wait_for_load_state("load")
-            if i + 1 < len(urls):
-                tabs[(i + 1) % 2].goto(urls[i + 1], wait_until="commit")
+        # Two tabs: the next page loads while axe runs on the current one.
+        for url, tab in loaded_pages(context, urls):
             tab.add_style_tag(content=NO_ANIMATION)
             tab.keyboard.press("Tab")
             focus = tab.evaluate(FOCUS_JS)
@@ -232,14 +226,8 @@ def narrow_audit(browser, site: Path, served_url: str) -> dict[int, list[str]]:
     tables = {"seen": 0, "wide": 0}
     context = browser.new_context(viewport={"width": 320, "height": 640})
     empty_search_index(context, site)
-    tabs = [context.new_page(), context.new_page()]
     try:
-        tabs[0].goto(urls[0], wait_until="commit")
-        for i, url in enumerate(urls):
-            tab = tabs[i % 2]
-            tab.wait_for_load_state("load")
-            if i + 1 < len(urls):
-                tabs[(i + 1) % 2].goto(urls[i + 1], wait_until="commit")
+        for url, tab in loaded_pages(context, urls):
             for width in (320, 640):
                 tab.set_viewport_size({"width": width, "height": 640})
                 found = tab.evaluate(OVERFLOW_JS)

@@ -40,33 +40,27 @@ def test_every_page_is_listed(site: Path, offline_site: Path) -> None:
     assert len(offline) == len(walked), f"{len(offline)} pages hors ligne contre {len(walked)} en ligne"
 
 
-def test_served_site_every_page_is_clean(browser, site: Path, served_url: str) -> None:
-    urls = served_pages(site, served_url)
-    assert len(urls) > MIN_PAGES, f"seulement {len(urls)} pages à vérifier"
+def _check_every_page(browser, urls: list[str], recorder: Recorder, build: str) -> None:
+    assert len(urls) > MIN_PAGES, f"seulement {len(urls)} pages à vérifier ({build})"
     context = browser.new_context()
     try:
-        recorder = visit_all(context, urls, Recorder(served_policy(served_url), labeller(served_url)),
-                             check=page_has_content)
+        visit_all(context, urls, recorder, check=page_has_content)
     finally:
         context.close()
     assert len(recorder.visited) == len(urls)
     assert recorder.requests >= 5 * len(urls), f"trop peu de requêtes vues ({recorder.requests}) : écoute inopérante ?"
-    assert not recorder.offences, recorder.report(f"Site servi ({served_url})")
+    assert not recorder.offences, recorder.report(build)
+
+
+def test_served_site_every_page_is_clean(browser, site: Path, served_url: str) -> None:
+    recorder = Recorder(served_policy(served_url), labeller(served_url))
+    _check_every_page(browser, served_pages(site, served_url), recorder, f"Site servi ({served_url})")
 
 
 def test_offline_bundle_every_page_is_clean(browser, offline_site: Path) -> None:
-    urls = file_pages(offline_site)
-    assert len(urls) > MIN_PAGES, f"seulement {len(urls)} pages dans le paquet hors ligne"
     base = offline_site.resolve().as_uri() + "/"
-    context = browser.new_context()
-    try:
-        recorder = visit_all(context, urls, Recorder(file_policy(offline_site), labeller(base)),
-                             check=page_has_content)
-    finally:
-        context.close()
-    assert len(recorder.visited) == len(urls)
-    assert recorder.requests >= 5 * len(urls), f"trop peu de requêtes vues ({recorder.requests}) : écoute inopérante ?"
-    assert not recorder.offences, recorder.report(f"Paquet hors ligne ({base})")
+    recorder = Recorder(file_policy(offline_site), labeller(base))
+    _check_every_page(browser, file_pages(offline_site), recorder, f"Paquet hors ligne ({base})")
 
 
 # --------------------------------------------------------------------------- the checker itself
