@@ -214,6 +214,7 @@ def _escape_meta(page: Page) -> None:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put the generated HTML back, French spacing, and note every internal link for the orphan check."""
     html = french_spacing(html)  # generated blocks are spaced already (render.Html.text)
+    _space_toc(page.toc)
     for token, block in _state.blocks.pop(page.file.src_uri, {}).items():
         html = html.replace(f"<p>{token}</p>", block, 1)
     base = posixpath.dirname(page.file.dest_uri)
@@ -225,6 +226,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             target = posixpath.join(target, "index.html") if target != "." else "index.html"
         _state.linked.add(target)
     return html
+
+
+def _space_toc(items: Any) -> None:
+    """The table of contents is built from the markdown: give its titles the same typography."""
+    for item in items:
+        item.title = french_spacing(item.title)  # titles hold escaped HTML (&amp;): the HTML-aware version
+        _space_toc(item.children)
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -190,6 +190,8 @@ def test_generated_blocks_are_in_the_search_index(site: Path) -> None:
 def test_french_spacing_before_high_punctuation(site: Path) -> None:
     text = soup(site / "experiences" / "lille-enercoop" / "index.html").select_one("article").get_text()
     assert " :" not in text and " ;" not in text and "« " not in text and " »" not in text
+    toc = soup(site / "sources" / "rtes-sieg" / "index.html").select_one("nav.md-nav--secondary").get_text()
+    assert "s’appuient" in toc and "s'appuient" not in toc
 
 
 def test_two_builds_give_identical_html(site: Path, tmp_path: Path) -> None:
