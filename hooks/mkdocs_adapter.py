@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -21,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from guide_ess import feed, map_page, news, overview, printable, render
 from guide_ess.corpus import Corpus, load_corpus
+from guide_ess.frontmatter import parse as parse_front_matter
 from guide_ess.glossary import GLOSSARY_FILE, Abbreviations
 from guide_ess.graph import LinkGraph, build_graph
 from guide_ess.history import Dates, page_dates
@@ -97,22 +99,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=render.facet_page(h, corpus, graph, facet, value)))
         _state.generated.add(path)
     if corpus.guides:
-        bodies = {path: _body(data) for path, data in pages if path in {g.path for g in corpus.guides.values()}}
+        guide_paths = {g.path for g in corpus.guides.values()}
+        bodies = {path: parse_front_matter("", data.decode("utf-8-sig")).body for path, data in pages if path in guide_paths}
         files.append(File.generated(config, printable.PRINTABLE_PATH, content=printable.printable_guides(
             corpus, bodies, _guides_order(docs_dir))))
     return files
 
 
-def _body(data: bytes) -> str:
-    from guide_ess.frontmatter import parse
-
-    return parse("", data.decode("utf-8-sig")).body
-
-
 def _guides_order(docs_dir: Path) -> list[str]:
     """The guides in the order of their menu (docs/guides/.pages), for the printable page."""
-    import yaml
-
     try:
         entries = yaml.safe_load((docs_dir / "guides" / ".pages").read_text(encoding="utf-8")).get("nav", [])
     except (OSError, AttributeError, yaml.YAMLError):

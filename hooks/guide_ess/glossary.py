@@ -62,11 +62,6 @@ def load_glossary(text: str, themes: Mapping[str, str], path: str = f"docs/{GLOS
     return tuple(sorted(terms, key=lambda t: t.sigle.casefold())), problems
 
 
-def abbreviation_lines(terms: tuple[Term, ...]) -> str:
-    """Markdown abbreviation definitions (``*[ESS]: …``) for the abbr extension."""
-    return "\n".join(f"*[{t.sigle}]: {t.developpe}" for t in terms if t.developpe)
-
-
 class Abbreviations:
     """The definitions a page needs: only the acronyms that appear in it (one regex pass)."""
 

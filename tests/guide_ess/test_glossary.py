@@ -1,4 +1,4 @@
-from guide_ess.glossary import abbreviation_lines, load_glossary
+from guide_ess.glossary import Abbreviations, load_glossary
 
 THEMES = {"commande-publique": "Commande publique"}
 
@@ -7,7 +7,8 @@ def test_terms_are_sorted_and_become_abbreviations() -> None:
     terms, problems = load_glossary("- sigle: SCIC\n  developpe: société\n- sigle: ESS\n  developpe: économie\n"
                                     "  guide: commande-publique\n", THEMES)
     assert problems == [] and [t.sigle for t in terms] == ["ESS", "SCIC"]
-    assert abbreviation_lines(terms) == "*[ESS]: économie\n*[SCIC]: société"
+    assert Abbreviations(terms).for_text("La SCIC et l'ESS, pas la SCICO.") == "*[ESS]: économie\n*[SCIC]: société"
+    assert Abbreviations(terms).for_text("Rien ici.") == ""
 
 
 def test_duplicate_acronym_is_reported_with_both_entries() -> None:
