@@ -26,7 +26,7 @@ from guide_ess.frontmatter import parse as parse_front_matter
 from guide_ess.glossary import GLOSSARY_FILE, Abbreviations
 from guide_ess.graph import LinkGraph, build_graph
 from guide_ess.history import Dates, page_dates
-from guide_ess.problems import ContentError, Problem
+from guide_ess.problems import Problem
 from guide_ess.search_index import fold_search_index
 from guide_ess.typography import french_spacing, french_spacing_text
 from guide_ess.vocabulary import VOCABULARY_FILE
@@ -118,10 +118,10 @@ def _guides_order(docs_dir: Path) -> list[str]:
 def _stop_on(problems: list[Problem]) -> None:
     if not problems:
         return
-    error = ContentError(problems)
-    for problem in error.problems:
+    unique = sorted(set(problems))
+    for problem in unique:
         log.error(str(problem))
-    raise PluginError(f"{len(error.problems)} erreur(s) dans le contenu : corrigez chaque ligne ci-dessus "
+    raise PluginError(f"{len(unique)} erreur(s) dans le contenu : corrigez chaque ligne ci-dessus "
                       "(voir CONTRIBUTING.md), puis relancez la construction.")
 
 
@@ -138,7 +138,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     kind = path.partition("/")[0]
     stem = posixpath.splitext(posixpath.basename(path))[0]
     if path in corpus.index_pages:
-        markdown = markdown.rstrip() + "\n\n" + _stash(path, _index_markdown(corpus, graph, corpus.index_pages[path], page.file, files))
+        markdown = markdown.rstrip() + "\n\n" + _stash(path, _index_markdown(corpus, graph, corpus.index_pages[path], page.file))
     elif kind == "experiences" and stem in corpus.cases:
         case = corpus.cases[stem]
         markdown = (_stash(path, render.case_header(h, corpus, case)) + "\n\n" + markdown.rstrip() + "\n\n"
@@ -177,17 +177,12 @@ def _stash(path: str, generated: str) -> str:
     return "\n\n".join(chunks)
 
 
-def _index_markdown(corpus: Corpus, graph: LinkGraph, kind: str, file: File, files: Files) -> str:
+def _index_markdown(corpus: Corpus, graph: LinkGraph, kind: str, file: File) -> str:
     """The generated content of a hand-written index page, by its ``index:`` kind."""
     path = file.src_uri
     here = posixpath.dirname(file.dest_uri) or "."
     if kind == "carte":
-        def url_of(target: str) -> str:
-            other = files.get_file_from_path(target)
-            assert other is not None, target
-            return other.url_relative_to(file)
-
-        return map_page.map_page(corpus, graph, url_of, posixpath.relpath("assets/javascripts/carte.js", here))
+        return map_page.map_page(_state.html, corpus, graph, path, posixpath.relpath("assets/javascripts/carte.js", here))
     if kind == "panorama":
         return ("## Thèmes de chaque expérience\n\n" + overview.theme_matrix(_state.html, corpus, path)
                 + "\n## Leviers utilisés à chaque échelon\n\n" + overview.lever_level_matrix(_state.html, corpus, path))

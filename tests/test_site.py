@@ -129,17 +129,21 @@ def test_case_study_header_and_footer(site: Path) -> None:
     assert doc.find("h2", id="sources") is not None and doc.find("h2", id="voir-aussi") is not None
 
 
+def listed_ids(page: Path, heading_id: str) -> set[str]:
+    """Ids (last part of each link) of the list that follows the heading ``heading_id``."""
+    heading = soup(page).find("h2", id=heading_id)
+    assert heading is not None, f"{page}: pas d'intertitre #{heading_id}"
+    items = heading.find_next("ul")
+    return {a["href"].rstrip("/").split("/")[-1] for a in items.find_all("a")} if items else set()
+
+
 def test_guide_lists_every_case_naming_its_theme(site: Path) -> None:
     from guide_ess_corpus import real_corpus
 
     corpus = real_corpus()
     for guide in corpus.guides.values():
-        doc = soup(site / "guides" / guide.id / "index.html")
-        section = doc.find("h2", id="experiences")
-        assert section is not None, guide.id
-        listed = {a["href"].split("/")[-2] for a in section.find_next("ul").find_all("a")} if section.find_next("ul") else set()
         expected = {c.id for c in corpus.cases.values() if guide.id in c.themes}
-        assert expected <= listed, guide.id
+        assert expected <= listed_ids(site / "guides" / guide.id / "index.html", "experiences"), guide.id
 
 
 def test_source_page_lists_the_pages_citing_it(site: Path) -> None:
@@ -147,12 +151,9 @@ def test_source_page_lists_the_pages_citing_it(site: Path) -> None:
 
     corpus = real_corpus()
     for source in corpus.sources.values():
-        doc = soup(site / "sources" / source.id / "index.html")
-        heading = doc.find("h2", id="pages-qui-sappuient-sur-cette-source")
-        assert heading is not None, source.id
         citing = {c.id for c in [*corpus.cases.values(), *corpus.guides.values()] if source.id in c.sources}
-        hrefs = {a["href"].rstrip("/").split("/")[-1] for a in heading.find_next("ul").find_all("a")}
-        assert citing == hrefs, source.id
+        page = site / "sources" / source.id / "index.html"
+        assert citing == listed_ids(page, "pages-qui-sappuient-sur-cette-source"), source.id
 
 
 def test_index_pages_by_region_level_and_lever(site: Path) -> None:

@@ -6,26 +6,23 @@ the filters (a small script, assets/javascripts/carte.js) work without a server.
 from __future__ import annotations
 
 import html
-from typing import Callable
 
 from .corpus import Corpus
 from .graph import LinkGraph
 from .map import france_map_svg
-from .render import facet_path
-
-UrlOf = Callable[[str], str]  # docs-relative .md path -> href relative to the map page
+from .render import Html, facet_path, relative_url
 
 
 def _attr(values: tuple[str, ...] | list[str]) -> str:
     return html.escape(" ".join(sorted(set(values))), quote=True)
 
 
-def map_page(corpus: Corpus, graph: LinkGraph, url_of: UrlOf, script_href: str) -> str:
-    """Raw HTML for the body of the map page (hrefs already final, via ``url_of``)."""
+def map_page(h: Html, corpus: Corpus, graph: LinkGraph, page_path: str, script_href: str) -> str:
+    """Raw HTML for the body of the map page ``page_path`` (links computed like every generated link)."""
     vocab = corpus.vocabulary
     by_region = graph.cases_by["regions"]
     counts = {region: len(ids) for region, ids in by_region.items()}
-    links = {region: url_of(facet_path("regions", region)) for region in by_region}
+    links = {region: relative_url(page_path, facet_path("regions", region), h.directory_urls) for region in by_region}
     themes = {r: sorted({t for c in ids for t in corpus.cases[c].themes}) for r, ids in by_region.items()}
     levels = {r: sorted({e for c in ids for e in corpus.cases[c].echelons}) for r, ids in by_region.items()}
     svg = france_map_svg(counts, dict(vocab.regions), links, themes, levels)
@@ -54,15 +51,13 @@ def map_page(corpus: Corpus, graph: LinkGraph, url_of: UrlOf, script_href: str) 
         if not ids:
             continue
         parts.append(f'<section class="carte-liste-region" data-region="{html.escape(region)}">')
-        parts.append(f'<h3 id="region-{html.escape(region)}"><a href="{html.escape(links[region])}">'
-                     f'{html.escape(label)}</a></h3>')
+        parts.append(f'<h3 id="region-{html.escape(region)}">{h.a(label, page_path, facet_path("regions", region))}</h3>')
         parts.append("<ul>")
         for case_id in ids:
             case = corpus.cases[case_id]
             parts.append(
                 f'<li data-themes="{_attr(case.themes)}" data-echelons="{_attr(case.echelons)}">'
-                f'<a href="{html.escape(url_of(case.path))}">{html.escape(case.title)}</a> — '
-                f"{html.escape(case.territoire)}</li>")
+                f"{h.a(case.title, page_path, case.path)} — {h.text(case.territoire)}</li>")
         parts.append("</ul>")
         parts.append("</section>")
     parts.append("</div>")

@@ -19,16 +19,6 @@ class Problem:
         return f"{where} : {self.message}"
 
 
-class ContentError(Exception):
-    """Raised with every problem found, so that all of them are reported at once."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(set(problems))
-        count = len(self.problems)
-        summary = f"{count} erreur{'s' if count > 1 else ''} dans le contenu"
-        super().__init__(summary + " :\n" + "\n".join(str(p) for p in self.problems))
-
-
 def suggest(value: str, allowed: Iterable[str]) -> str:
     """Return ' Vouliez-vous dire « x » ?' for a close allowed value, or ''."""
     allowed = list(allowed)
