@@ -19,8 +19,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
-from guide_ess import feed, map_page, news, overview, printable, render
+from guide_ess import blocks, feed, map_page, news, overview, printable, render
 from guide_ess.corpus import Corpus, load_corpus
 from guide_ess.frontmatter import parse as parse_front_matter
 from guide_ess.glossary import GLOSSARY_FILE, Abbreviations
@@ -46,9 +47,10 @@ class _State:
     html: render.Html = field(default_factory=render.Html)
     dates: dict[str, Dates] = field(default_factory=dict)
     in_nav: set[str] = field(default_factory=set)
-    linked: set[str] = field(default_factory=set)
-    generated: set[str] = field(default_factory=set)  # pages whose whole markdown the hooks wrote
-    blocks: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> placeholder -> HTML
+    linked: set[str] = field(default_factory=set)  # pages (site paths) linked to from the pages' own text
+    facet_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (facet, value)
+    pending: dict[str, tuple[str, str]] = field(default_factory=dict)  # page -> blocks, back after search
+    permalink: tuple[str, str] = ("", "")  # the toc extension's permalink symbol and title
     feed: str = ""
 
 
@@ -64,6 +66,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     the offline build the vendored iframe-worker shim its search needs under file://."""
     global _state
     _state = _State()
+    toc = config.mdx_configs.get("toc", {})
+    symbol = toc.get("permalink", False)
+    _state.permalink = ("&para;" if symbol is True else str(symbol or ""),
+                        html.escape(str(toc.get("permalink_title", "Permanent link")), quote=True))
     offline = config.plugins.get("material/offline")
     if offline is not None and getattr(offline, "config", {}).get("enabled"):
         polyfills = list(config.extra.get("polyfills", []))
@@ -92,12 +98,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     graph = build_graph(corpus)
     _state.corpus, _state.graph = corpus, graph
     _state.abbreviations = Abbreviations(corpus.glossary)
-    _state.html = h = render.Html(config.use_directory_urls, _state.abbreviations)
+    _state.html = render.Html(config.use_directory_urls, _state.abbreviations)
     _state.dates = page_dates(Path(config.config_file_path).parent, docs_dir)
     for facet, value in render.facet_pages_needed(graph):
         path = render.facet_path(facet, value)
-        files.append(File.generated(config, path, content=render.facet_page(h, corpus, graph, facet, value)))
-        _state.generated.add(path)
+        files.append(File.generated(config, path, content=render.facet_page_markdown(corpus, graph, facet, value)))
+        _state.facet_pages[path] = (facet, value)
     if corpus.guides:
         guide_paths = {g.path for g in corpus.guides.values()}
         bodies = {path: parse_front_matter("", data.decode("utf-8-sig")).body for path, data in pages if path in guide_paths}
@@ -130,62 +136,62 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
+# An empty front matter: MkDocs finds no field in it, and does not read the first lines of the
+# text as MultiMarkdown fields either (« Contexte: … » would vanish into page.meta).
+_NO_FIELDS = "---\n{}\n---\n"
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """The page's text without its front matter, which on_files has read and checked already:
+    MkDocs would parse every front matter a second time."""
+    assert _state.corpus is not None
+    parsed = _state.corpus.front_matter.get(page.file.src_uri)
+    return None if parsed is None else _NO_FIELDS + parsed.body
+
+
+@event_priority(100)  # page.meta before any other plugin reads it
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Add the generated blocks of the page, then the glossary abbreviations."""
+    assert _state.corpus is not None
+    parsed = _state.corpus.front_matter.get(page.file.src_uri)
+    if parsed is not None:
+        page.meta = dict(parsed.meta)
+    _escape_meta(page)
+    return markdown
+
+
+def _blocks(page: Page) -> tuple[str, str]:
+    """The generated HTML that goes before and after the page's own HTML."""
     corpus, graph, h = _state.corpus, _state.graph, _state.html
     assert corpus is not None and graph is not None
     path = page.file.src_uri
     kind = path.partition("/")[0]
     stem = posixpath.splitext(posixpath.basename(path))[0]
     if path in corpus.index_pages:
-        markdown = markdown.rstrip() + "\n\n" + _stash(path, _index_markdown(corpus, graph, corpus.index_pages[path], page.file))
-    elif kind == "experiences" and stem in corpus.cases:
+        return "", _index_html(corpus, graph, corpus.index_pages[path], page.file)
+    if kind == "experiences" and stem in corpus.cases:
         case = corpus.cases[stem]
-        markdown = (_stash(path, render.case_header(h, corpus, case)) + "\n\n" + markdown.rstrip() + "\n\n"
-                    + _stash(path, render.case_footer(h, corpus, graph, case)))
-    elif kind == "guides" and stem in corpus.guides:
-        markdown = markdown.rstrip() + "\n\n" + _stash(path, render.guide_footer(h, corpus, graph, corpus.guides[stem]))
-    elif kind == "sources" and stem in corpus.sources:
+        return render.case_header(h, corpus, case), render.case_footer(h, corpus, graph, case)
+    if kind == "guides" and stem in corpus.guides:
+        return "", render.guide_footer(h, corpus, graph, corpus.guides[stem])
+    if kind == "sources" and stem in corpus.sources:
         source = corpus.sources[stem]
-        markdown = (_stash(path, render.source_header(h, corpus, source)) + "\n\n" + markdown.rstrip() + "\n\n"
-                    + _stash(path, render.source_footer(h, corpus, graph, source)))
-    elif path in _state.generated:
-        markdown = _stash(path, markdown)
-    _escape_meta(page)
-    assert _state.abbreviations is not None
-    return markdown + "\n\n" + _state.abbreviations.for_text(markdown) + "\n"
+        return render.source_header(h, corpus, source), render.source_footer(h, corpus, graph, source)
+    if path in _state.facet_pages:
+        return "", render.facet_page(h, corpus, graph, *_state.facet_pages[path])
+    return "", ""
 
 
-_PLACEHOLDER = "GUIDEESSBLOC{}FIN"
-
-
-def _stash(path: str, generated: str) -> str:
-    """Replace each raw-HTML chunk of generated markdown by a placeholder paragraph.
-
-    The HTML goes back in ``on_page_content``: Python-Markdown and MkDocs would
-    otherwise parse every generated table again (md_in_html, anchor scan), which
-    made the hooks cost more than the rest of the build on large sites.
-    """
-    blocks = _state.blocks.setdefault(path, {})
-    chunks = []
-    for chunk in generated.split("\n\n"):
-        if chunk.lstrip().startswith("<"):
-            token = _PLACEHOLDER.format(len(blocks))
-            blocks[token] = chunk
-            chunk = token
-        chunks.append(chunk)
-    return "\n\n".join(chunks)
-
-
-def _index_markdown(corpus: Corpus, graph: LinkGraph, kind: str, file: File) -> str:
+def _index_html(corpus: Corpus, graph: LinkGraph, kind: str, file: File) -> str:
     """The generated content of a hand-written index page, by its ``index:`` kind."""
     path = file.src_uri
     here = posixpath.dirname(file.dest_uri) or "."
     if kind == "carte":
         return map_page.map_page(_state.html, corpus, graph, path, posixpath.relpath("assets/javascripts/carte.js", here))
     if kind == "panorama":
-        return ("## Thèmes de chaque expérience\n\n" + overview.theme_matrix(_state.html, corpus, path)
-                + "\n## Leviers utilisés à chaque échelon\n\n" + overview.lever_level_matrix(_state.html, corpus, path))
+        return (render.heading("Thèmes de chaque expérience", "themes-de-chaque-experience")
+                + overview.theme_matrix(_state.html, corpus, path)
+                + render.heading("Leviers utilisés à chaque échelon", "leviers-utilises-a-chaque-echelon")
+                + overview.lever_level_matrix(_state.html, corpus, path))
     if kind == "nouveautes":
         feed_href = posixpath.relpath(FEED_FILE, here)
         return (news.news_list(_state.html, news.recent_changes(corpus, _state.dates), path)
@@ -202,20 +208,55 @@ def _escape_meta(page: Page) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put the generated HTML back, French spacing, and note every internal link for the orphan check."""
+    """French spacing on the page's own HTML, then the generated blocks around it (their light
+    copies until the search plugin has read the page: see on_page_context)."""
     html = french_spacing(html)  # generated blocks are spaced already (render.Html.text)
     _space_toc(page.toc)
-    for token, block in _state.blocks.pop(page.file.src_uri, {}).items():
-        html = html.replace(f"<p>{token}</p>", block, 1)
+    before, after = _blocks(page)
+    if before or after:
+        taken = page.present_anchor_ids if page.present_anchor_ids is not None else set()
+        before, entries_before = blocks.place_headings(before, taken, *_state.permalink)
+        after, entries_after = blocks.place_headings(after, taken, *_state.permalink)
+        page.present_anchor_ids = taken
+        _add_to_toc(page, entries_before, entries_after)
+    _note_links(page, html)  # the blocks' links are in _state.html.targets
+    _state.pending[page.file.src_uri] = (before, after)
+    return blocks.for_search(before, html, after) if before or after else html
+
+
+@event_priority(-50)  # after the search plugin (priority 0) has indexed the page
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+    """Acronyms of the page's own text in <abbr> (the index needs only their text), and the real
+    generated blocks back in place of their light copies (their acronyms are wrapped already)."""
+    assert _state.abbreviations is not None
+    before, after = _state.pending.pop(page.file.src_uri, ("", ""))
+    if page.content is not None:
+        page.content = blocks.with_blocks(page.content, before, after, _state.abbreviations.wrap_page)
+    return context
+
+
+def _add_to_toc(page: Page, first: list[blocks.TocEntry], last: list[blocks.TocEntry]) -> None:
+    """Headings of the block before the text open the table of contents; the others are nested
+    after its last entry, as the toc extension nests markdown headings."""
+    items = page.toc.items
+    items[0:0] = [AnchorLink(e.title, e.anchor, e.level) for e in first]
+    for entry in last:
+        siblings = items
+        while siblings and siblings[-1].level < entry.level:
+            siblings = siblings[-1].children
+        siblings.append(AnchorLink(entry.title, entry.anchor, entry.level))
+
+
+def _note_links(page: Page, html: str) -> None:
+    """Every internal page the HTML links to, for the orphan check."""
     base = posixpath.dirname(page.file.dest_uri)
-    for href in _HREF.findall(html):
+    for href in set(_HREF.findall(html)):
         if not href or "://" in href or href.startswith(("mailto:", "/")):
             continue
         target = posixpath.normpath(posixpath.join(base, href))
         if href.endswith("/") or target == ".":
             target = posixpath.join(target, "index.html") if target != "." else "index.html"
         _state.linked.add(target)
-    return html
 
 
 def _space_toc(items: Any) -> None:
@@ -232,7 +273,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
                 "cette page n'est atteinte ni par le menu ni par un lien : ajoutez-la au fichier .pages "
                 "de son dossier ou faites un lien vers elle depuis une autre page.")
         for f in files.documentation_pages()
-        if f.src_uri not in _state.in_nav and f.dest_uri not in _state.linked and f.src_uri != "index.md"
+        if f.src_uri not in _state.in_nav and f.dest_uri not in _state.linked and f.src_uri not in _state.html.targets
+        and f.src_uri != "index.md"
     ]
     _stop_on(orphans)
     _state.feed = _atom(config, files)

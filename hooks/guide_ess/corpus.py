@@ -27,6 +27,7 @@ class Corpus:
     cases: dict[str, Case] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     index_pages: dict[str, str] = field(default_factory=dict)  # path -> index kind
+    front_matter: dict[str, frontmatter.Parsed] = field(default_factory=dict)  # path -> meta and body, if valid
     problems: list[Problem] = field(default_factory=list)
 
     def table(self, kind: str) -> Mapping[str, Record]:
@@ -72,6 +73,7 @@ def _load_page(corpus: Corpus, path: str, data: bytes) -> None:
     corpus.problems.extend(parsed.problems)
     if parsed.problems:
         return
+    corpus.front_matter[path] = parsed
     meta = parsed.meta
     if "index" in meta:
         value = str(meta["index"])

@@ -9,6 +9,7 @@ from typing import Mapping
 import yaml
 
 from .problems import Problem, unknown_value
+from .typography import IN_TEXT, prose_parts
 
 GLOSSARY_FILE = ".glossaire.yml"
 
@@ -63,22 +64,32 @@ def load_glossary(text: str, themes: Mapping[str, str], path: str = f"docs/{GLOS
 
 
 class Abbreviations:
-    """The definitions a page needs: only the acronyms that appear in it (one regex pass)."""
+    """Acronyms wrapped in <abbr title="expansion">, in generated text and in rendered pages."""
 
     def __init__(self, terms: tuple[Term, ...]) -> None:
-        self._lines = {t.sigle: f"*[{t.sigle}]: {t.developpe}" for t in terms if t.developpe}
         self._titles = {t.sigle: html.escape(t.developpe, quote=True) for t in terms if t.developpe}
-        names = sorted(self._lines, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else None
+        names = sorted(self._titles, key=len, reverse=True)
+        self._pattern: re.Pattern[str] | None = None
+        self._in_page: re.Pattern[str] | None = None
+        if names:
+            # The lookahead on first letters lets the regex engine skip most positions quickly.
+            firsts = "".join(sorted({re.escape(n[0]) for n in names}))
+            alternatives = "|".join(map(re.escape, names))
+            self._pattern = re.compile(rf"(?=[{firsts}])(?<!\w)({alternatives})(?!\w)")
+            self._in_page = re.compile(rf"(?=[{firsts}])(?<!\w)({alternatives})(?!\w|</abbr>){IN_TEXT}")
+
+    def _abbr(self, match: re.Match[str]) -> str:
+        return f'<abbr title="{self._titles[match.group(1)]}">{match.group(1)}</abbr>'
 
     def wrap(self, escaped_html_text: str) -> str:
-        """Wrap each acronym of already-escaped text in <abbr title="expansion">."""
+        """Wrap each acronym of already-escaped text (no tags) in <abbr title="expansion">."""
         if self._pattern is None:
             return escaped_html_text
-        return self._pattern.sub(lambda m: f'<abbr title="{self._titles[m.group(1)]}">{m.group(1)}</abbr>', escaped_html_text)
+        return self._pattern.sub(self._abbr, escaped_html_text)
 
-    def for_text(self, markdown: str) -> str:
-        if self._pattern is None:
-            return ""
-        used = sorted(set(self._pattern.findall(markdown)))
-        return "\n".join(self._lines[s] for s in used)
+    def wrap_page(self, page_html: str) -> str:
+        """Wrap each acronym in the prose of a rendered page: not in tags, code, or an <abbr> already."""
+        pattern = self._in_page
+        if pattern is None:
+            return page_html
+        return prose_parts(page_html, lambda part: pattern.sub(self._abbr, part))

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from .corpus import Corpus
 from .history import Dates
-from .render import NBSP, Html
+from .render import NBSP, Html, paragraph
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
           "septembre", "octobre", "novembre", "décembre")
 NEWS_MAX = 30
+NO_HISTORY = "L'historique des pages n'est pas disponible dans cette copie du guide."
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def recent_changes(corpus: Corpus, dates: dict[str, Dates], limit: int = NEWS_MA
 
 def news_list(h: Html, changes: list[Change], page_path: str) -> str:
     if not changes:
-        return "L'historique des pages n'est pas disponible dans cette copie du guide.\n"
+        return paragraph(h.text(NO_HISTORY))
     items = []
     for change in changes:
         verb = "ajoutée" if change.dates.created == change.dates.updated else "mise à jour"

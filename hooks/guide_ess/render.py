@@ -1,9 +1,10 @@
 """HTML for every generated block and index page.
 
-Generated blocks are raw HTML inside the page's markdown (headings stay markdown,
-for the table of contents): Python-Markdown passes raw HTML through untouched, so
-a thousand-row table costs a string join instead of a thousand inline passes.
-Every value that comes from front matter is escaped by :class:`Html`, so that a
+Generated blocks are HTML, joined to the page after its markdown is rendered
+(see :mod:`guide_ess.blocks`): a thousand-row table costs a string join instead of
+a thousand passes of Python-Markdown. Headings carry the id the toc extension
+would give them; :func:`guide_ess.blocks.place_headings` makes them unique and
+adds them to the table of contents. Every value that comes from front matter is escaped by :class:`Html`, so that a
 title holding ``<``, ``&`` or ``"`` renders as plain text; links are computed the
 way MkDocs computes page addresses, from the pages' paths relative to docs/.
 """
@@ -82,12 +83,14 @@ class Html:
 
     directory_urls: bool = True
     abbreviations: Abbreviations | None = field(default=None, compare=False)
+    targets: set[str] = field(default_factory=set, compare=False)  # every page linked to, for the orphan check
 
     def text(self, value: str) -> str:
         """Text with French spacing, escaped, its acronyms wrapped in <abbr> with their expansion."""
         return _text(value, self.abbreviations)
 
     def a(self, label: str, from_path: str, to_path: str) -> str:
+        self.targets.add(to_path)
         href = html.escape(relative_url(from_path, to_path, self.directory_urls), quote=True)
         return f'<a href="{href}">{self.text(label)}</a>'
 
@@ -124,6 +127,15 @@ def _facts(css_class: str, rows: Sequence[tuple[str, str]]) -> str:
     return f'<div class="{css_class}">\n<ul>{items}</ul>\n</div>\n'
 
 
+def heading(text_html: str, anchor: str, level: int = 2) -> str:
+    """A heading of a generated block (its id is made unique when the block joins the page)."""
+    return f'<h{level} id="{anchor}">{text_html}</h{level}>\n'
+
+
+def paragraph(text_html: str) -> str:
+    return f"<p>{text_html}</p>\n"
+
+
 def _list(items: Sequence[str]) -> str:
     return "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>\n"
 
@@ -149,14 +161,14 @@ def case_header(h: Html, corpus: Corpus, case: Case) -> str:
 def sources_section(h: Html, corpus: Corpus, page_path: str, source_ids: Sequence[str]) -> str:
     items = [f"{h.a(corpus.sources[s].title, page_path, corpus.sources[s].path)} "
              f"({h.text(corpus.sources[s].editeur)}, {h.text(corpus.sources[s].date)})" for s in source_ids]
-    return "## Sources\n\n" + _list(items)
+    return heading("Sources", "sources") + _list(items)
 
 
 def related_section(h: Html, corpus: Corpus, graph: LinkGraph, ref: Ref, page_path: str) -> str:
     refs = graph.related.get(ref, [])
     if not refs:
         return ""
-    return "## Voir aussi\n\n" + _list([h.a(ref_title(corpus, r), page_path, ref_path(corpus, r)) for r in refs])
+    return heading("Voir aussi", "voir-aussi") + _list([h.a(ref_title(corpus, r), page_path, ref_path(corpus, r)) for r in refs])
 
 
 def case_item(h: Html, case: Case, from_path: str) -> str:
@@ -167,21 +179,21 @@ def guide_footer(h: Html, corpus: Corpus, graph: LinkGraph, guide: Guide) -> str
     """Experiences naming the guide's theme, its sources, related guides."""
     here = guide.path
     case_ids = graph.cases_by["themes"].get(guide.id, [])
-    parts = ["## Expériences\n"]
+    parts = [heading("Expériences", "experiences")]
     if case_ids:
         parts.append(_list([case_item(h, corpus.cases[c], here) for c in case_ids[:GUIDE_CASES_MAX]]))
         if len(case_ids) > GUIDE_CASES_MAX:
             parts.append(f"<p>{h.a(f'Les {len(case_ids)} expériences sur ce thème', here, facet_path('themes', guide.id))}</p>\n")
     else:
-        parts.append("Aucune expérience ne porte encore sur ce thème.\n")
+        parts.append(paragraph("Aucune expérience ne porte encore sur ce thème."))
     parts.append(sources_section(h, corpus, here, guide.sources))
     parts.append(related_section(h, corpus, graph, Ref("guide", guide.id), here))
-    return "\n".join(parts)
+    return "".join(parts)
 
 
 def case_footer(h: Html, corpus: Corpus, graph: LinkGraph, case: Case) -> str:
-    return "\n".join([sources_section(h, corpus, case.path, case.sources),
-                      related_section(h, corpus, graph, Ref("case", case.id), case.path)])
+    return "".join([sources_section(h, corpus, case.path, case.sources),
+                    related_section(h, corpus, graph, Ref("case", case.id), case.path)])
 
 
 def source_header(h: Html, corpus: Corpus, source: Source) -> str:
@@ -200,8 +212,8 @@ def source_footer(h: Html, corpus: Corpus, graph: LinkGraph, source: Source) -> 
     refs = graph.citing.get(source.id, [])
     items = [f"{h.a(ref_title(corpus, r), source.path, ref_path(corpus, r))}{' (guide)' if r.kind == 'guide' else ''}"
              for r in refs]
-    body = _list(items) if items else "Aucune page ne cite encore cette source.\n"
-    return "## Pages qui s'appuient sur cette source\n\n" + body
+    body = _list(items) if items else paragraph("Aucune page ne cite encore cette source.")
+    return heading(h.text("Pages qui s'appuient sur cette source"), "pages-qui-sappuient-sur-cette-source") + body
 
 
 def table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -240,20 +252,29 @@ def facet_pages_needed(graph: LinkGraph) -> list[tuple[str, str]]:
             if facet != "themes" or len(ids) > GUIDE_CASES_MAX]
 
 
+def facet_page_markdown(corpus: Corpus, graph: LinkGraph, facet: str, value: str) -> str:
+    """The markdown file of a generated facet page: front matter only (its list is :func:`facet_page`)."""
+    title = facet_title(corpus, facet, value)
+    return f"---\ntitle: {_yaml_str(title)}\ndescription: {_yaml_str(title + ' — ' + _count(graph, facet, value))}\n---\n"
+
+
+def facet_title(corpus: Corpus, facet: str, value: str) -> str:
+    return FACET_TITLES[facet].format(corpus.vocabulary.of(FACET_PAGES[facet][1])[value])
+
+
+def _count(graph: LinkGraph, facet: str, value: str) -> str:
+    count = len(graph.cases_by[facet].get(value, []))
+    return f"{count} expérience{'s' if count > 1 else ''}."
+
+
 def facet_page(h: Html, corpus: Corpus, graph: LinkGraph, facet: str, value: str) -> str:
-    """A generated page: every case of one region, level, lever or theme."""
-    label = corpus.vocabulary.of(FACET_PAGES[facet][1])[value]
+    """The body of a generated page: every case of one region, level, lever or theme."""
     here = facet_path(facet, value)
-    case_ids = graph.cases_by[facet].get(value, [])
-    title = FACET_TITLES[facet].format(label)
-    count = len(case_ids)
-    intro = f"{count} expérience{'s' if count > 1 else ''}."
     if facet == "themes" and value in corpus.guides:
         back = "Lire le guide" + NBSP + ": " + h.a(corpus.guides[value].title, here, corpus.guides[value].path)
     else:
         back = h.a(f"{FACET_PAGES[facet][3]}{NBSP}: toutes les valeurs", here, f"{FACET_PAGES[facet][0]}/index.md")
-    return (f"---\ntitle: {_yaml_str(title)}\ndescription: {_yaml_str(title + ' — ' + intro)}\n---\n\n"
-            f"<p>{intro} {back}.</p>\n\n{cases_list(h, corpus, case_ids, here)}")
+    return paragraph(f"{_count(graph, facet, value)} {back}.") + cases_list(h, corpus, graph.cases_by[facet].get(value, []), here)
 
 
 def facet_index(h: Html, corpus: Corpus, graph: LinkGraph, facet: str, page_path: str) -> str:
@@ -261,7 +282,7 @@ def facet_index(h: Html, corpus: Corpus, graph: LinkGraph, facet: str, page_path
     vocab = corpus.vocabulary.of(FACET_PAGES[facet][1])
     items = [f"{h.a(label, page_path, facet_path(facet, value))} ({len(graph.cases_by[facet][value])})"
              for value, label in vocab.items() if graph.cases_by[facet].get(value)]
-    return _list(items) if items else "Aucune expérience pour l'instant.\n"
+    return _list(items) if items else paragraph(h.text("Aucune expérience pour l'instant."))
 
 
 def sources_table(h: Html, corpus: Corpus, page_path: str) -> str:

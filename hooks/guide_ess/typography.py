@@ -1,54 +1,97 @@
-"""French typography on rendered HTML: non-breaking spaces, apostrophes, « n° », « 1er »."""
+"""French typography on rendered HTML: non-breaking spaces, apostrophes, « n° », « 1er ».
+
+Every rule is one regular expression run over the whole page (C speed), guarded
+so that it only touches prose: never a tag or its attributes (the next angle
+bracket after the match must open a tag), never an entity such as ``&amp;``, and
+never the inside of code, scripts or styles (:func:`prose_parts`).
+"""
 from __future__ import annotations
 
 import re
+from typing import Callable
 
-_TAG = re.compile(r"(<[^>]*>|&#?\w+;)")
-_SKIP = re.compile(r"<(/?)(code|pre|script|style|kbd|samp)\b", re.IGNORECASE)
-_BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0]?(?=:(?:\s|$))")
-_BEFORE_OTHER = re.compile(r"(?<=[^\s&])[ \u00a0\u202f]?(?=[;!?](?:\s|$|<))")
-_AFTER_OPEN = re.compile(r"«[ \u00a0\u202f]?")
-_BEFORE_CLOSE = re.compile(r"[ \u00a0\u202f]?»")
-_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w|$)")
-_NUMERO = re.compile(r"\b([nN]°)[ ]?(?=\d)")
-_ORDINAL = re.compile(r"\b1(er|re)\b")
+# Elements whose content is not prose.
+_NOT_PROSE = re.compile(r"<(code|pre|script|style|kbd|samp)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# After a match: text up to the next tag (or the end), so the match is not inside a tag.
+IN_TEXT = r"(?=[^<>]*(?:<|\Z))"
+_ENTITY = r"&#?\w+;"
+
 _NEEDS_WORK = re.compile(r"[:;!?«»'°]|1[er]")
+_ORDINAL = re.compile(r"1(?<=\b1)(er|re)\b" + IN_TEXT)
+
+Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
+
+
+_ENTITY_BEFORE = re.compile(_ENTITY + r"\Z")
+
+
+def _semicolon(match: re.Match[str]) -> str:
+    start = match.start()
+    return ";" if _ENTITY_BEFORE.search(match.string, max(0, start - 12), start + 1) else "\u202f;"
+
+
+def _rules(guard: str) -> list[Rule]:
+    """The spacing rules; ``guard`` follows each match (IN_TEXT for HTML, nothing for plain text).
+
+    Each pattern starts with the punctuation mark itself where it can, and checks
+    what comes before with a lookbehind: the regex engine then jumps from mark to
+    mark instead of trying every position of the page.
+    """
+    end = r"(?=\s|<|\Z)"  # the mark ends a word
+    return [
+        (re.compile(r"'(?<=\w')(?=[\w<]|\Z)" + guard), "\u2019"),  # l'ESS → l’ESS
+        (re.compile(r"°(?<=\b[nN]°) ?(?=\d)" + guard), "°\u00a0"),  # n° 3, n°3 → n°\u00a03
+        # A space before « : » (even after a closing tag: <strong>Qui</strong> :) becomes
+        # non-breaking; a word right before it gets one.
+        (re.compile(r" :(?<=\S :)" + end + guard), "\u00a0:"),
+        (re.compile(r":(?<=[^\s>]:)" + end + guard), "\u00a0:"),
+        # The same with a narrow non-breaking space before « ; », « ! » or « ? ».
+        (re.compile(r"[ \u00a0]([;!?])(?<=\S[ \u00a0][;!?])" + end + guard), "\u202f\\1"),
+        (re.compile(r"[!?](?<=[^\s>][!?])" + end + guard), "\u202f\\g<0>"),
+        (re.compile(r";(?<=[^\s&>];)" + end + guard), _semicolon),  # not the end of &amp;
+        (re.compile(r"«[ \u00a0\u202f]?" + guard), "«\u00a0"),
+        (re.compile(r"[ \u202f]»" + guard), "\u00a0»"),
+        (re.compile(r"»(?<=\S»)" + guard), "\u00a0»"),
+    ]
+
+
+_HTML_RULES = _rules(IN_TEXT)
+_TEXT_RULES = _rules("")
+
+
+def prose_parts(html: str, change: Callable[[str], str]) -> str:
+    """``html`` with ``change`` applied to everything outside code, pre, kbd, samp, script and style."""
+    if "<" not in html:
+        return change(html)
+    out: list[str] = []
+    last = 0
+    for match in _NOT_PROSE.finditer(html):
+        out.append(change(html[last:match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(change(html[last:]))
+    return "".join(out)
+
+
+def _apply(rules: list[Rule], text: str) -> str:
+    if not _NEEDS_WORK.search(text):
+        return text
+    for pattern, replacement in rules:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def french_spacing_text(text: str) -> str:
-    """The same spacing rules on plain text (titles, descriptions)."""
-    return _fix(text)
-
-
-def _fix_html_text(text: str) -> str:
-    """Text between tags: spacing, and « 1er » / « 1re » as superscript."""
-    return _ORDINAL.sub(r"1<sup>\1</sup>", _fix(text))
-
-
-def _fix(text: str) -> str:
-    text = _APOSTROPHE.sub("\u2019", text)
-    text = _NUMERO.sub("\\1\u00a0", text)
-    text = _BEFORE_COLON.sub("\u00a0", text)
-    text = _BEFORE_OTHER.sub("\u202f", text)
-    text = _AFTER_OPEN.sub("«\u00a0", text)
-    return _BEFORE_CLOSE.sub("\u00a0»", text)
+    """The spacing rules on plain text (titles, descriptions): no tags, no entities."""
+    return _apply(_TEXT_RULES, text)
 
 
 def french_spacing(html: str) -> str:
-    """Put non-breaking spaces before : ; ! ? and inside « », outside code, tags and entities."""
-    out: list[str] = []
-    depth = 0
-    for part in _TAG.split(html):
-        if part.startswith("&"):
-            out.append(part)
-        elif part.startswith("<"):
-            match = _SKIP.match(part)
-            if match:
-                depth += -1 if match.group(1) else 1
-                depth = max(depth, 0)
-            out.append(part)
-        elif depth or not _NEEDS_WORK.search(part):
-            out.append(part)
-        else:
-            out.append(_fix_html_text(part))
-    return "".join(out)
+    """Non-breaking spaces before : ; ! ? and inside « », curly apostrophes, « n° », « 1<sup>er</sup> »,
+    in the prose of rendered HTML."""
+    return prose_parts(html, _fix_html)
+
+
+def _fix_html(html: str) -> str:
+    html = _apply(_HTML_RULES, html)
+    return _ORDINAL.sub(r"1<sup>\1</sup>", html) if "1" in html else html

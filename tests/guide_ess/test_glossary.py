@@ -1,4 +1,4 @@
-from guide_ess.glossary import Abbreviations, load_glossary
+from guide_ess.glossary import Abbreviations, Term, load_glossary
 
 THEMES = {"commande-publique": "Commande publique"}
 
@@ -7,8 +7,25 @@ def test_terms_are_sorted_and_become_abbreviations() -> None:
     terms, problems = load_glossary("- sigle: SCIC\n  developpe: société\n- sigle: ESS\n  developpe: économie\n"
                                     "  guide: commande-publique\n", THEMES)
     assert problems == [] and [t.sigle for t in terms] == ["ESS", "SCIC"]
-    assert Abbreviations(terms).for_text("La SCIC et l'ESS, pas la SCICO.") == "*[ESS]: économie\n*[SCIC]: société"
-    assert Abbreviations(terms).for_text("Rien ici.") == ""
+    assert Abbreviations(terms).wrap("La SCIC et l’ESS, pas la SCICO.") == (
+        'La <abbr title="société">SCIC</abbr> et l’<abbr title="économie">ESS</abbr>, pas la SCICO.')
+    assert Abbreviations(terms).wrap("Rien ici.") == "Rien ici."
+
+
+ABBREVIATIONS = Abbreviations((Term("ESS", "économie « sociale » & solidaire"), Term("SCIC", "société")))
+
+
+def test_acronyms_in_a_page_are_wrapped_in_its_prose_only() -> None:
+    page = ('<h2 id="ess">L’ESS</h2><p><a href="ess/" title="ESS">Voir ESS</a>, <code>ESS</code>, '
+            '<abbr title="x">SCIC</abbr>, ESSOR, <pre>SCIC\n</pre>SCIC.</p>')
+    assert ABBREVIATIONS.wrap_page(page) == (
+        '<h2 id="ess">L’<abbr title="économie « sociale » &amp; solidaire">ESS</abbr></h2>'
+        '<p><a href="ess/" title="ESS">Voir <abbr title="économie « sociale » &amp; solidaire">ESS</abbr></a>, '
+        '<code>ESS</code>, <abbr title="x">SCIC</abbr>, ESSOR, <pre>SCIC\n</pre><abbr title="société">SCIC</abbr>.</p>')
+
+
+def test_no_glossary_leaves_pages_alone() -> None:
+    assert Abbreviations(()).wrap_page("<p>ESS</p>") == "<p>ESS</p>" and Abbreviations(()).wrap("ESS") == "ESS"
 
 
 def test_duplicate_acronym_is_reported_with_both_entries() -> None:
