@@ -49,7 +49,7 @@ class _State:
     in_nav: set[str] = field(default_factory=set)
     linked: set[str] = field(default_factory=set)  # pages (site paths) linked to from the pages' own text
     facet_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (facet, value)
-    pending: dict[str, tuple[str, str]] = field(default_factory=dict)  # page -> blocks, back after search
+    pending: dict[str, blocks.RealPage] = field(default_factory=dict)  # the real pages, back after the search plugin
     permalink: tuple[str, str] = ("", "")  # the toc extension's permalink symbol and title
     feed: str = ""
 
@@ -208,8 +208,8 @@ def _escape_meta(page: Page) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """French spacing on the page's own HTML, then the generated blocks around it (their light
-    copies until the search plugin has read the page: see on_page_context)."""
+    """French spacing on the page's own HTML, and the generated blocks around it; the search plugin
+    reads a light copy of the whole (guide_ess.blocks), replaced by the real page in on_page_context."""
     html = french_spacing(html)  # generated blocks are spaced already (render.Html.text)
     _space_toc(page.toc)
     before, after = _blocks(page)
@@ -220,18 +220,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         page.present_anchor_ids = taken
         _add_to_toc(page, entries_before, entries_after)
     _note_links(page, html)  # the blocks' links are in _state.html.targets
-    _state.pending[page.file.src_uri] = (before, after)
-    return blocks.for_search(before, html, after) if before or after else html
+    light, _state.pending[page.file.src_uri] = blocks.for_search(before, html, after)
+    return light
 
 
 @event_priority(-50)  # after the search plugin (priority 0) has indexed the page
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-    """Acronyms of the page's own text in <abbr> (the index needs only their text), and the real
-    generated blocks back in place of their light copies (their acronyms are wrapped already)."""
+    """The real page back, its own text's acronyms in <abbr> (the index needs only their text;
+    the generated blocks have theirs already)."""
     assert _state.abbreviations is not None
-    before, after = _state.pending.pop(page.file.src_uri, ("", ""))
-    if page.content is not None:
-        page.content = blocks.with_blocks(page.content, before, after, _state.abbreviations.wrap_page)
+    real = _state.pending.pop(page.file.src_uri, None)
+    if real is not None and page.content is not None:
+        page.content = blocks.restore(page.content, real, _state.abbreviations.wrap_page)
     return context
 
 

@@ -1,16 +1,19 @@
-"""Generated HTML joined to a rendered page.
+"""Generated HTML joined to a rendered page, and the light page the search plugin reads.
 
 The hooks never hand generated HTML to Python-Markdown: a block goes before or
 after the page's own HTML once its markdown is rendered. This module gives the
 block's headings what the toc extension gives markdown headings (a unique id, a
-permalink, an entry in the table of contents), and makes the light copy of a
-block that Material's search plugin reads.
+permalink, an entry in the table of contents).
 
-Why a light copy: the search plugin splits every page into sections with Python's
-HTMLParser, at a cost per tag, and generated listings hold most of a large site's
-tags (links, list items, table cells, acronyms). The light copy keeps headings
-(with their ids: they start the index's sections), paragraphs and words, and drops the rest;
-the real block is put back as soon as the search plugin has read the page.
+Material's search plugin splits every page into sections with Python's HTMLParser,
+at a cost per tag. So it reads a light copy of each page, put back to the real
+page as soon as it is done (on_page_context):
+
+- the page's own HTML keeps only the tags the plugin keeps in the index (p, li,
+  code…) or needs (headings with their ids, which start sections): the sections,
+  titles and texts it finds are the same, from a third of the tags;
+- a generated block (lists, tables: most of a large site's tags) is reduced to its
+  headings, paragraphs and words, cells and list items set apart by spaces.
 """
 from __future__ import annotations
 
@@ -28,6 +31,9 @@ _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|strong|em|i|span|sup|sub|small|mark|ti
                          re.IGNORECASE)
 _OTHER_TAG = re.compile(r"<(?!/?(?:h[1-6]|p)\b)[^>]*>", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+# The page's own HTML: what the search plugin skips, and every tag it neither keeps nor needs.
+_SKIPPED_BY_SEARCH = re.compile(r"<(script|style|object)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_NOT_KEPT_BY_SEARCH = re.compile(r"<(?!/?(?:h[1-6]|p|code|pre|li|ol|ul|sub|sup)\b)[^>]*>", re.IGNORECASE)
 MARK = "<!--guide-ess-bloc-->"
 
 
@@ -73,16 +79,42 @@ def light_copy(block: str) -> str:
     return _SPACES.sub(" ", _OTHER_TAG.sub(" ", text)).strip()
 
 
-def for_search(before: str, body: str, after: str) -> str:
-    """The page as the search plugin should read it: light copies of the blocks around the body."""
-    return f"{MARK}{light_copy(before)}{MARK}{body}{MARK}{light_copy(after)}{MARK}"
+def light_body(body: str) -> str | None:
+    """The page's own HTML as the search plugin needs it, or None when the page asks the plugin
+    for more (``data-search-exclude``, code line numbers): it then reads the real HTML."""
+    if "data-search-" in body or "linenodiv" in body:
+        return None
+    if "<s" in body or "<o" in body:
+        body = _SKIPPED_BY_SEARCH.sub("", body)
+    return _NOT_KEPT_BY_SEARCH.sub("", _PERMALINK.sub("", body))
 
 
-def with_blocks(content: str, before: str, after: str, change: Callable[[str], str] = str) -> str:
-    """The page read by the search plugin (:func:`for_search`, maybe retouched), ``change`` applied
-    to its own HTML, and the real blocks back in place of their light copies."""
-    parts = content.split(MARK)
-    if len(parts) < 5:  # no blocks, or the markers are gone
-        return change(content)
-    body = MARK.join(parts[2:-2])  # a marker written in the page itself stays where it is
-    return parts[0] + before + change(body) + ("\n" if after else "") + after + parts[-1]
+@dataclass(frozen=True)
+class RealPage:
+    """A page's own HTML and the generated blocks that go around it."""
+
+    before: str
+    body: str
+    after: str
+    light: bool  # whether the search plugin reads a light copy of the body
+
+
+def for_search(before: str, body: str, after: str) -> tuple[str, RealPage]:
+    """The light page the search plugin should read, and what :func:`restore` needs to undo it."""
+    light = light_body(body)
+    read = light if light is not None else body
+    light_before = light_copy(before) if before else ""
+    light_after = light_copy(after) if after else ""
+    return f"{MARK}{light_before}{MARK}{read}{MARK}{light_after}{MARK}", RealPage(before, body, after, light is not None)
+
+
+def restore(content: str, page: RealPage, change: Callable[[str], str] = str) -> str:
+    """The real page, ``change`` applied to its own HTML, from ``content``, the light page the search
+    plugin read (and may have retouched, when it read the real body)."""
+    body = page.body
+    if not page.light:
+        parts = content.split(MARK)
+        if len(parts) < 5:  # the markers are gone: the page is what the plugin left
+            return change(content)
+        body = MARK.join(parts[2:-2])  # a marker written in the page itself stays where it is
+    return page.before + change(body) + ("\n" if page.after else "") + page.after

@@ -67,9 +67,15 @@ def _relate_cases(corpus: Corpus, graph: LinkGraph) -> None:
     for facet in ("themes", "leviers"):
         for value, ids in graph.cases_by[facet].items():
             positions[(facet, value)] = {case_id: i for i, case_id in enumerate(ids)}
-    themes = {c.id: set(c.themes) for c in corpus.cases.values()}
-    leviers = {c.id: set(c.leviers) for c in corpus.cases.values()}
-    regions = {c.id: set(c.regions) for c in corpus.cases.values()}
+    # Themes and levers as bits of one number, regions of another: counting shared values
+    # is then one « & » and one bit count per pair of cases.
+    bits = {("themes", t): 1 << i for i, t in enumerate(corpus.vocabulary.themes)}
+    bits.update({("leviers", lv): 1 << (len(bits) + i) for i, lv in enumerate(corpus.vocabulary.leviers)})
+    region_bits = {r: 1 << i for i, r in enumerate(corpus.vocabulary.regions)}
+    shared_mask = {c.id: sum(bits.get(("themes", t), 0) for t in set(c.themes))
+                   + sum(bits.get(("leviers", lv), 0) for lv in set(c.leviers)) for c in corpus.cases.values()}
+    region_mask = {c.id: sum(region_bits.get(r, 0) for r in set(c.regions)) for c in corpus.cases.values()}
+    title_key = {c.id: c.title.casefold() for c in corpus.cases.values()}
     for case in corpus.cases.values():
         candidates: set[str] = set()
         for facet in ("themes", "leviers"):
@@ -78,12 +84,9 @@ def _relate_cases(corpus: Corpus, graph: LinkGraph) -> None:
                 i = positions[(facet, value)][case.id]
                 candidates.update(ids[max(0, i - WINDOW): i + WINDOW + 1])
         candidates.discard(case.id)
-        scored = []
-        for other_id in candidates:
-            shared = len(themes[case.id] & themes[other_id]) + len(leviers[case.id] & leviers[other_id])
-            regional = len(regions[case.id] & regions[other_id])
-            scored.append((-shared, -regional, corpus.cases[other_id].title.casefold(), other_id))
-        scored.sort()
+        mine, my_regions = shared_mask[case.id], region_mask[case.id]
+        scored = sorted((-(mine & shared_mask[other]).bit_count(), -(my_regions & region_mask[other]).bit_count(),
+                         title_key[other], other) for other in candidates)
         graph.related[Ref("case", case.id)] = [Ref("case", s[3]) for s in scored[:RELATED_MAX]]
 
 

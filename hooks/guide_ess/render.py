@@ -62,16 +62,28 @@ def page_url(path: str, directory_urls: bool) -> str:
 def relative_url(from_path: str, to_path: str, directory_urls: bool) -> str:
     """The href, from page ``from_path``, of page ``to_path`` (pure string work: no file system)."""
     source, target = page_url(from_path, directory_urls), page_url(to_path, directory_urls)
-    base = source.rstrip("/") if directory_urls else posixpath.dirname(source)
-    base_parts = base.split("/") if base else []
+    if not directory_urls:
+        return _from_folder(posixpath.dirname(source), target, False)
+    base = source.rstrip("/")
+    if not base or target.startswith(source):  # the page itself, or below it
+        return _from_folder(base, target, True)
+    # Elsewhere: one level up from the page's folder, then as from its parent folder, which
+    # every page of that folder shares (one cached answer for a thousand case studies).
+    rel = _from_folder(posixpath.dirname(base), target, True)
+    return "../" + ("" if rel == "./" else rel)
+
+
+@lru_cache(maxsize=65536)
+def _from_folder(folder: str, target: str, directory_urls: bool) -> str:
+    """The href of the page address ``target`` from the folder ``folder`` of the site."""
+    base_parts = folder.split("/") if folder else []
     target_parts = target.rstrip("/").split("/") if target.rstrip("/") else []
     common = 0
     for a, b in zip(base_parts, target_parts):
         if a != b:
             break
         common += 1
-    parts = [".."] * (len(base_parts) - common) + target_parts[common:]
-    rel = "/".join(parts) or "."
+    rel = "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
     if directory_urls:
         return "./" if rel == "." else rel + "/"
     return rel

@@ -29,10 +29,20 @@ def test_light_copy_keeps_headings_paragraphs_and_words() -> None:
     assert blocks.light_copy(block) == '<h2 id="voir-aussi">Voir aussi</h2> L’ESS à Lille — Nord Lille 2017 <p>Fin &amp; suite</p>'
 
 
-def test_the_real_blocks_come_back_after_the_search_plugin_read_the_page() -> None:
-    page = blocks.for_search("<div><p>avant</p></div>", "<p>texte</p>", '<h2 id="s">S</h2><ul><li><a href="x">x</a></li></ul>')
-    assert "<a href" not in page and "<div>" not in page
-    retouched = page.replace("texte", "texte retouché")  # the search plugin strips data-search-* attributes
-    assert blocks.with_blocks(retouched, "<div><p>avant</p></div>", '<h2 id="s">S</h2>', str.upper) == (
-        '<div><p>avant</p></div><P>TEXTE RETOUCHÉ</P>\n<h2 id="s">S</h2>')
-    assert blocks.with_blocks("<p>sans marques</p>", "a", "b", str.upper) == "<P>SANS MARQUES</P>"
+def test_the_search_plugin_reads_a_light_page_and_the_real_one_comes_back() -> None:
+    before, after = "<div><p>avant</p></div>", '<h2 id="s">S</h2><ul><li><a href="x">x</a></li></ul>'
+    body = ('<h2 id="a">A<a class="headerlink" href="#a">&para;</a></h2><p><strong>Gras</strong> et '
+            '<a href="y/">lien</a></p><table><tr><td>c</td></tr></table><script>var x = 1;</script>')
+    light, real = blocks.for_search(before, body, after)
+    assert light == (f'{blocks.MARK}<p>avant</p>{blocks.MARK}<h2 id="a">A</h2><p>Gras et lien</p>c'
+                     f'{blocks.MARK}<h2 id="s">S</h2> x{blocks.MARK}')
+    assert blocks.restore(light, real, str.upper) == before + body.upper() + "\n" + after
+
+
+def test_a_page_that_asks_the_search_plugin_for_more_is_read_as_it_is() -> None:
+    body = '<div data-search-exclude><p>à ne pas indexer</p></div><p>texte</p>'
+    light, real = blocks.for_search("", body, "")
+    assert body in light and not real.light
+    retouched = light.replace(" data-search-exclude", "")  # what the search plugin does
+    assert blocks.restore(retouched, real) == '<div><p>à ne pas indexer</p></div><p>texte</p>'
+    assert blocks.restore("<p>sans marques</p>", real, str.upper) == "<P>SANS MARQUES</P>"
