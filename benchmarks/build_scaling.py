@@ -36,7 +36,8 @@ from common import project_revision
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 RESULTS = ROOT / "benchmarks" / "results" / "build_scaling.md"
-RUNS = {300: 3, 1000: 3, 3000: 1}  # timed builds per configuration
+RUNS = {300: 3, 1000: 5, 3000: 1}  # timed builds per configuration
+BREAKDOWN_AT = 1000  # where the time of each plugin and hook event is reported
 TOTAL_SOURCES = 30
 PROBE_CASE = "cas-synthetique-00001"  # same front matter and body at every size
 
@@ -228,6 +229,23 @@ def timed_build(project: Path, config: str, site: Path, strict: bool) -> Build:
 
 
 @dataclass
+class EventTimes:
+    total: float  # CPU seconds of the whole build
+    events: dict[str, float]  # "event plugin" -> CPU seconds
+
+
+def event_times(project: Path, config: str, site: Path) -> EventTimes:
+    """CPU seconds of each plugin and hook event in one build (benchmarks/event_times.py, fresh process)."""
+    args = [sys.executable, str(ROOT / "benchmarks" / "event_times.py"), config, str(site)]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run(args, cwd=project, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise BuildFailed(f"event timing failed ({project.name}, {config}):\n{done.stderr[-3000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return EventTimes(float(result["total"]), {str(k): float(v) for k, v in result["events"].items()})
+
+
+@dataclass
 class Row:
     cases: int
     pages: int
@@ -239,6 +257,7 @@ class Row:
     plain_mb: float
     case_html: int
     runs: int
+    breakdown: tuple[EventTimes, EventTimes] | None = None  # (hooks, no hooks)
 
     @property
     def overhead(self) -> float:
@@ -261,9 +280,13 @@ def measure(base: Path, template: Path, n_cases: int, runs: int) -> Row:
     site = base / f"site-{n_cases}-hooks"
     pages = sum(1 for _ in site.rglob("index.html"))
     case_html = (site / "experiences" / PROBE_CASE / "index.html").stat().st_size
+    breakdown = None
+    if n_cases == BREAKDOWN_AT:
+        breakdown = (event_times(project, "mkdocs.yml", base / "site-events-hooks"),
+                     event_times(project, "mkdocs-nohooks.yml", base / "site-events-plain"))
     return Row(n_cases, pages, statistics.median(b.seconds for b in hooks), statistics.median(b.seconds for b in plain),
                statistics.median(b.cpu for b in hooks), statistics.median(b.cpu for b in plain),
-               max(b.peak_mb for b in hooks), max(b.peak_mb for b in plain), case_html, runs)
+               max(b.peak_mb for b in hooks), max(b.peak_mb for b in plain), case_html, runs, breakdown)
 
 
 # --- report ----------------------------------------------------------------------------------
@@ -328,7 +351,40 @@ def report(rows: list[Row], load: tuple[float, float], revision: str) -> str:
         lines.append(f"- Case page HTML at 3,000 / at 300: {big.case_html:,} / {small.case_html:,} = "
                      f"{html_ratio:.2f} × (target ≤ {MAX_HTML_RATIO_3000_300:g} ×) — "
                      f"{verdict(html_ratio <= MAX_HTML_RATIO_3000_300)}")
+    for r in rows:
+        if r.breakdown is not None:
+            lines += breakdown_table(r)
     return "\n".join(lines) + "\n"
+
+
+def breakdown_table(row: Row) -> list[str]:
+    """Where the CPU time of one build goes, by plugin and hook event, with and without the hooks."""
+    assert row.breakdown is not None
+    with_hooks, without = row.breakdown
+    names = sorted(set(with_hooks.events) | set(without.events),
+                   key=lambda k: -with_hooks.events.get(k, without.events.get(k, 0.0)))
+    hooks_total = sum(v for k, v in with_hooks.events.items() if k.endswith(" hooks"))
+    lines = [
+        "",
+        f"## Where the time goes at {row.cases:,} case studies",
+        "",
+        "One build of each configuration in a fresh process, every plugin and hook event timed in CPU seconds "
+        "(`benchmarks/event_times.py`); the rest of the build is MkDocs, Markdown and the templates. The hooks "
+        "hand Material's search plugin a light copy of each page (same sections and words, fewer tags: "
+        "`hooks/guide_ess/blocks.py`) and parse each front matter once for MkDocs, so part of their cost is "
+        "won back outside their own events.",
+        "",
+        "| Event | With hooks (CPU s) | Without hooks (CPU s) |",
+        "|---|---:|---:|",
+    ]
+    for name in names:
+        lines.append(f"| {name} | {with_hooks.events.get(name, 0.0):.2f} | {without.events.get(name, 0.0):.2f} |")
+    lines += [
+        f"| **whole build** | **{with_hooks.total:.2f}** | **{without.total:.2f}** |",
+        "",
+        f"Time in the hooks' own events: {hooks_total:.2f} s.",
+    ]
+    return lines
 
 
 def main() -> None:
