@@ -30,7 +30,7 @@ _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|strong|em|i|span|sup|sub|small|mark|time|label|code|q|cite)\b[^>]*>",
                          re.IGNORECASE)
 _OTHER_TAG = re.compile(r"<(?!/?(?:h[1-6]|p)\b)[^>]*>", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[ \t\r\n]{2,}")  # runs only; non-breaking spaces stay
 # The page's own HTML: what the search plugin skips, and every tag it neither keeps nor needs.
 _SKIPPED_BY_SEARCH = re.compile(r"<(script|style|object)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _NOT_KEPT_BY_SEARCH = re.compile(r"<(?!/?(?:h[1-6]|p|code|pre|li|ol|ul|sub|sup)\b)[^>]*>", re.IGNORECASE)

@@ -38,6 +38,10 @@ def _rules(guard: str) -> list[Rule]:
     mark instead of trying every position of the page.
     """
     end = r"(?=\s|<|\Z)"  # the mark ends a word
+    # A space then a mark: one literal pattern per pair, which the regex engine finds fastest.
+    spaced_marks: list[Rule] = [
+        (mark, re.compile(re.escape(space + mark) + rf"(?<=\S{re.escape(space + mark)})" + end + guard), "\u202f" + mark)
+        for mark in ";!?" for space in " \u00a0"]
     return [
         ("'", re.compile(r"'(?<=\w')(?=[\w<]|\Z)" + guard), "\u2019"),  # l'ESS → l’ESS
         ("°", re.compile(r"°(?<=\b[nN]°) ?(?=\d)" + guard), "°\u00a0"),  # n° 3, n°3 → n°\u00a03
@@ -46,11 +50,12 @@ def _rules(guard: str) -> list[Rule]:
         (":", re.compile(r" :(?<=\S :)" + end + guard), "\u00a0:"),
         (":", re.compile(r":(?<=[^\s>]:)" + end + guard), "\u00a0:"),
         # The same with a narrow non-breaking space before « ; », « ! » or « ? ».
-        (";!?", re.compile(r"[ \u00a0]([;!?])(?<=\S[ \u00a0][;!?])" + end + guard), "\u202f\\1"),
+        *spaced_marks,
         ("!?", re.compile(r"[!?](?<=[^\s>][!?])" + end + guard), "\u202f\\g<0>"),
         (";", re.compile(r";(?<=[^\s&>];)" + end + guard), _semicolon),  # not the end of &amp;
         ("«", re.compile(r"«[ \u00a0\u202f]?" + guard), "«\u00a0"),
-        ("»", re.compile(r"[ \u202f]»" + guard), "\u00a0»"),
+        ("»", re.compile(r" »" + guard), "\u00a0»"),
+        ("»", re.compile("\u202f»" + guard), "\u00a0»"),
         ("»", re.compile(r"»(?<=\S»)" + guard), "\u00a0»"),
     ]
 
