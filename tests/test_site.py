@@ -127,6 +127,18 @@ def test_case_study_header_and_footer(site: Path) -> None:
     assert "../../sources/rtes-deniche-4-lille-enercoop/" in hrefs
     assert any(h.startswith("../../leviers/") for h in hrefs) and any(h.startswith("../../echelons/") for h in hrefs)
     assert doc.find("h2", id="sources") is not None and doc.find("h2", id="voir-aussi") is not None
+    # Generated headings have a permalink and an entry in the table of contents, like written ones.
+    assert doc.select_one("h2#voir-aussi a.headerlink[href='#voir-aussi']") is not None
+    toc = [a["href"] for a in doc.select("nav.md-nav--secondary a.md-nav__link[href]")]
+    assert toc[-2:] == ["#sources", "#voir-aussi"] and "#qui-et-ou" in toc
+
+
+def test_every_page_is_the_real_one_after_the_search_plugin_read_its_light_copy(site: Path) -> None:
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        assert "guide-ess-bloc" not in html, page
+    doc = soup(site / "experiences" / "index.html")
+    assert doc.select_one("article table tbody tr td a[href]") is not None  # the table, not its light copy
 
 
 def listed_ids(page: Path, heading_id: str) -> set[str]:
@@ -184,8 +196,17 @@ def test_acronyms_get_a_tooltip_on_every_page_where_they_appear(site: Path) -> N
 
 def test_generated_blocks_are_in_the_search_index(site: Path) -> None:
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
     texts = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("sources/rtes-deniche-4"))
     assert "Lille" in texts and "Pages qui" in " ".join(d["title"] for d in index["docs"])
+    # The header of a case study is in its first section, « Voir aussi » is a section of its own.
+    case = docs["experiences/lille-enercoop/"]["text"]
+    assert "Territoire" in case and "Hauts-de-France" in case and "Marchés négociés" in case
+    related = docs["experiences/lille-enercoop/#voir-aussi"]
+    assert related["title"] == "Voir aussi" and "<a" not in related["text"] and len(related["text"]) > 40
+    # The page's own sections read as the search plugin reads the real page: same titles, text kept.
+    own = docs["experiences/lille-enercoop/#qui-et-ou"]
+    assert own["title"] == "Qui et où" and own["text"].startswith("<p>") and "Enercoop" in own["text"]
 
 
 def test_french_spacing_before_high_punctuation(site: Path) -> None:
