@@ -15,17 +15,15 @@ _NOT_PROSE = re.compile(r"<(code|pre|script|style|kbd|samp)\b.*?</\1\s*>", re.IG
 # After a match: text up to the next tag (or the end), so the match is not inside a tag.
 IN_TEXT = r"(?=[^<>]*(?:<|\Z))"
 _ENTITY = r"&#?\w+;"
-
+_ENTITY_BEFORE = re.compile(_ENTITY + r"\Z")
 _ORDINAL = re.compile(r"1(?<=\b1)(er|re)\b" + IN_TEXT)
 
 # A rule: the characters that must be in the text for it to apply, its pattern, its replacement.
 Rule = tuple[str, re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 
-_ENTITY_BEFORE = re.compile(_ENTITY + r"\Z")
-
-
 def _semicolon(match: re.Match[str]) -> str:
+    """A narrow non-breaking space before « ; », unless the « ; » ends an entity (&amp;)."""
     start = match.start()
     return ";" if _ENTITY_BEFORE.search(match.string, max(0, start - 12), start + 1) else "\u202f;"
 
