@@ -19,6 +19,9 @@ def test_filter_by_theme_and_level_offline(browser: Any, offline_site: Path) -> 
     dimmed = page.locator(".carte-france .carte-region--filtree").count()
     regions_with_theme = {r for c in corpus.cases.values() if "commande-publique" in c.themes for r in c.regions}
     assert dimmed == len({r for c in corpus.cases.values() for r in c.regions} - regions_with_theme)
+    # The table of contents lists the regions still shown, no more.
+    toc_regions = page.locator(".md-nav--secondary a[href^='#region-']:visible")
+    assert toc_regions.count() == len(regions_with_theme)
     page.select_option("#carte-filtre-echelon", "region")
     both = sum(len(c.regions) for c in corpus.cases.values()
                if "commande-publique" in c.themes and "region" in c.echelons)

@@ -27,6 +27,11 @@
       section.hidden = shown === 0;
       total += shown;
       var region = section.getAttribute("data-region");
+      /* La table des matières suit la liste : une région sans expérience visible en disparaît. */
+      document.querySelectorAll('.md-nav--secondary a[href="#region-' + region + '"]').forEach(function (link) {
+        var item = link.closest("li");
+        if (item) { item.hidden = shown === 0; }
+      });
       var shape = root.querySelector('.carte-france [data-region="' + region + '"]');
       if (shape) {
         shape.classList.toggle("carte-region--filtree", shown === 0);
