@@ -75,7 +75,9 @@ def place_headings(block: str, taken: set[str], permalink: str, permalink_title:
 
 def light_copy(block: str) -> str:
     """What the search index needs of ``block``: headings (they start sections), paragraphs and words."""
-    text = _INLINE_TAG.sub("", _PERMALINK.sub("", _NOT_INDEXED.sub(" ", block)))
+    if "<s" in block:  # <script>, <style>, <svg>
+        block = _NOT_INDEXED.sub(" ", block)
+    text = _INLINE_TAG.sub("", _PERMALINK.sub("", block) if "headerlink" in block else block)
     return _SPACES.sub(" ", _OTHER_TAG.sub(" ", text)).strip()
 
 

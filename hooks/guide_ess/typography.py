@@ -76,7 +76,12 @@ def prose_parts(html: str, change: Callable[[str], str]) -> str:
     return "".join(out)
 
 
+_ANY_MARK = re.compile(r"[:;!?«»'°]")
+
+
 def _apply(rules: list[Rule], text: str) -> str:
+    if not _ANY_MARK.search(text):  # most titles and many paragraphs: nothing to do
+        return text
     for marks, pattern, replacement in rules:
         if any(mark in text for mark in marks):  # a plain search, much faster than any pattern
             text = pattern.sub(replacement, text)
