@@ -32,8 +32,11 @@ _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|strong|em|i|span|sup|sub|small|mark|ti
 _OTHER_TAG = re.compile(r"<(?!/?(?:h[1-6]|p)\b)[^>]*>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n]{2,}")  # runs only; non-breaking spaces stay
 # The page's own HTML: what the search plugin skips, and every tag it neither keeps nor needs.
+# It needs the containers a heading can sit in (admonitions, details…): closing one ends the
+# heading's section.
 _SKIPPED_BY_SEARCH = re.compile(r"<(script|style|object)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_NOT_KEPT_BY_SEARCH = re.compile(r"<(?!/?(?:h[1-6]|p|code|pre|li|ol|ul|sub|sup)\b)[^>]*>", re.IGNORECASE)
+_NOT_KEPT_BY_SEARCH = re.compile(
+    r"<(?!/?(?:h[1-6]|p|code|pre|li|ol|ul|sub|sup|div|details|section|blockquote|aside)\b)[^>]*>", re.IGNORECASE)
 MARK = "<!--guide-ess-bloc-->"
 
 

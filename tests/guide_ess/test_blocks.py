@@ -1,4 +1,8 @@
 """Generated blocks joined to a page: headings, light copy for the search index, markers."""
+import re
+
+import pytest
+
 from guide_ess import blocks
 
 
@@ -46,3 +50,29 @@ def test_a_page_that_asks_the_search_plugin_for_more_is_read_as_it_is() -> None:
     retouched = light.replace(" data-search-exclude", "")  # what the search plugin does
     assert blocks.restore(retouched, real) == '<div><p>à ne pas indexer</p></div><p>texte</p>'
     assert blocks.restore("<p>sans marques</p>", real, str.upper) == "<P>SANS MARQUES</P>"
+
+
+TRICKY_BODIES = [
+    '<h2 id="a">A<a class="headerlink" href="#a">&para;</a></h2><p>Un <strong>mot</strong>, un '
+    '<a href="x/">lien</a> et <code>du code</code>.</p><ul><li>un</li><li>deux</li></ul>'
+    '<table><tr><td>c1</td><td>c2</td></tr></table><script>var a = "<p>";</script>',
+    # A heading in an admonition: closing the admonition ends its section.
+    '<h2 id="a">A</h2><p>x</p><div class="admonition note"><p class="admonition-title">Note</p>'
+    '<h3 id="b">B</h3><p>dans <em>b</em></p></div><p>après</p>',
+    '<details><summary>Résumé</summary><h2 id="c">C</h2><p>c</p></details><p>fin</p><pre><code>a  b\n c</code></pre>',
+]
+
+
+@pytest.mark.parametrize("body", TRICKY_BODIES)
+def test_the_search_plugin_finds_the_same_sections_in_the_light_copy(body: str) -> None:
+    from material.plugins.search.plugin import Parser  # the real parser of the search plugin
+
+    def sections(html: str) -> list[tuple[object, str, str]]:
+        parser = Parser()
+        parser.feed(html)
+        parser.close()
+        return [(s.id, "".join(s.title).strip(), re.sub(r"\s+", " ", "".join(s.text)).strip()) for s in parser.data]
+
+    light = blocks.light_body(body)
+    assert light is not None and light.count("<") < body.count("<")
+    assert sections(light) == sections(body)
