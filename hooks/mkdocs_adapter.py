@@ -23,7 +23,6 @@ from mkdocs.structure.toc import AnchorLink
 
 from guide_ess import blocks, feed, map_page, news, overview, printable, render
 from guide_ess.corpus import Corpus, load_corpus
-from guide_ess.frontmatter import parse as parse_front_matter
 from guide_ess.glossary import GLOSSARY_FILE, Abbreviations
 from guide_ess.graph import LinkGraph, build_graph
 from guide_ess.history import Dates, page_dates
@@ -105,8 +104,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=render.facet_page_markdown(corpus, graph, facet, value)))
         _state.facet_pages[path] = (facet, value)
     if corpus.guides:
-        guide_paths = {g.path for g in corpus.guides.values()}
-        bodies = {path: parse_front_matter("", data.decode("utf-8-sig")).body for path, data in pages if path in guide_paths}
+        bodies = {g.path: corpus.front_matter[g.path].body for g in corpus.guides.values()}
         files.append(File.generated(config, printable.PRINTABLE_PATH, content=printable.printable_guides(
             corpus, bodies, _guides_order(docs_dir))))
     return files
@@ -167,7 +165,7 @@ def _blocks(page: Page) -> tuple[str, str]:
     kind = path.partition("/")[0]
     stem = posixpath.splitext(posixpath.basename(path))[0]
     if path in corpus.index_pages:
-        return "", _index_html(corpus, graph, corpus.index_pages[path], page.file)
+        return "", _index_html(h, corpus, graph, corpus.index_pages[path], page.file)
     if kind == "experiences" and stem in corpus.cases:
         case = corpus.cases[stem]
         return render.case_header(h, corpus, case), render.case_footer(h, corpus, graph, case)
@@ -181,22 +179,22 @@ def _blocks(page: Page) -> tuple[str, str]:
     return "", ""
 
 
-def _index_html(corpus: Corpus, graph: LinkGraph, kind: str, file: File) -> str:
+def _index_html(h: render.Html, corpus: Corpus, graph: LinkGraph, kind: str, file: File) -> str:
     """The generated content of a hand-written index page, by its ``index:`` kind."""
     path = file.src_uri
     here = posixpath.dirname(file.dest_uri) or "."
     if kind == "carte":
-        return map_page.map_page(_state.html, corpus, graph, path, posixpath.relpath("assets/javascripts/carte.js", here))
+        return map_page.map_page(h, corpus, graph, path, posixpath.relpath("assets/javascripts/carte.js", here))
     if kind == "panorama":
         return (render.heading("Thèmes de chaque expérience", "themes-de-chaque-experience")
-                + overview.theme_matrix(_state.html, corpus, path)
+                + overview.theme_matrix(h, corpus, path)
                 + render.heading("Leviers utilisés à chaque échelon", "leviers-utilises-a-chaque-echelon")
-                + overview.lever_level_matrix(_state.html, corpus, path))
+                + overview.lever_level_matrix(h, corpus, path))
     if kind == "nouveautes":
         feed_href = posixpath.relpath(FEED_FILE, here)
-        return (news.news_list(_state.html, news.recent_changes(corpus, _state.dates), path)
+        return (news.news_list(h, news.recent_changes(corpus, _state.dates), path)
                 + f'\n<p><a href="{feed_href}" type="application/atom+xml">S\'abonner au flux Atom des nouveautés</a></p>\n')
-    return render.index_content(_state.html, corpus, graph, kind, path)
+    return render.index_content(h, corpus, graph, kind, path)
 
 
 def _escape_meta(page: Page) -> None:
