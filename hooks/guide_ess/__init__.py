@@ -1,5 +1,11 @@
-"""Core of the Guide ESS build: load, check and cross-link the content.
+"""Core of the Guide ESS build: read and check the content, link it, prepare and render its views.
 
-Nothing in this package imports MkDocs: ``hooks/mkdocs_adapter.py`` is the only
-module that talks to MkDocs.
+Nothing in this package imports MkDocs or Material: ``hooks/engine/`` is the only
+place that knows them. Sub-packages, in the order the data flows:
+
+- ``content``: front matter, vocabularies, glossary, records of each page kind, the corpus;
+- ``links``: page addresses and the link graph (who cites what, what is related);
+- ``text``: French typography and acronyms on text and HTML;
+- ``views``: data prepared for each generated block and page, rendered by Jinja templates;
+- ``kinds``: the registry tying each page kind and index kind to its folder, schema and view.
 """

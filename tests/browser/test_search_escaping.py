@@ -7,14 +7,14 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from helpers import MINI_PAGES, make_mini_project, run_mkdocs
+from helpers import fixture_text, make_project, run_mkdocs
 
 TITLE = 'Lille "<img src=x onerror=alert(1)>" & <script>alert(2)</script>'
 
 
 def test_search_result_shows_markup_as_text(browser: Any, tmp_path: Path) -> None:
-    case = str(MINI_PAGES["experiences/cas-lille.md"]).replace('title: "Lille : un marché réservé"', f"title: '{TITLE}'")
-    project = make_mini_project(tmp_path, {"experiences/cas-lille.md": case})
+    case = fixture_text("experiences/cas-lille.md").replace('title: "Lille : un marché réservé"', f"title: '{TITLE}'")
+    project = make_project(tmp_path, {"experiences/cas-lille.md": case})
     site = tmp_path / "site"
     result = run_mkdocs(project, site)
     assert result.returncode == 0, result.output

@@ -1,4 +1,4 @@
-from guide_ess.frontmatter import decode, parse
+from guide_ess.content.frontmatter import decode, parse
 
 
 def test_page_without_front_matter_keeps_its_body() -> None:
@@ -35,3 +35,18 @@ def test_invalid_utf8_gives_the_line() -> None:
 def test_utf8_bom_is_accepted() -> None:
     text, problems = decode("docs/a.md", "\ufeffbonjour".encode("utf-8"))
     assert text == "bonjour" and problems == []
+
+
+def test_field_lines_count_the_fences_bom_and_windows_line_ends() -> None:
+    text = "\ufeff---\r\nid: a\r\n# un commentaire\r\ntitle: b\r\nthemes:\r\n  - x\r\n---\r\n\r\nTexte.\r\n"
+    parsed = parse("docs/a.md", text)
+    assert parsed.lines == {"id": 2, "title": 4, "themes": 5}
+    assert parsed.line_of("title") == 4 and parsed.line_of("absent") == 1
+    assert parsed.body_line == 9 and parsed.body.startswith("Texte.")
+
+
+def test_problems_carry_their_line() -> None:
+    assert parse("docs/a.md", "---\ntitle: ok\nterritoire: Lille: centre\n---\n").problems[0].line == 3
+    assert parse("docs/a.md", "---\ntitle: a\n").problems[0].line == 1
+    _, problems = decode("docs/a.md", "un\ndeux\ntrois é\n".encode("latin-1"))
+    assert problems[0].line == 3 and str(problems[0]).startswith("docs/a.md:3 : ")

@@ -1,4 +1,5 @@
-from guide_ess.glossary import Abbreviations, Term, load_glossary
+from guide_ess.content.glossary import Term, load_glossary
+from guide_ess.text.abbreviations import Abbreviations
 
 THEMES = {"commande-publique": "Commande publique"}
 
@@ -42,3 +43,11 @@ def test_unknown_guide_and_missing_expansion_are_reported() -> None:
 def test_glossary_must_be_a_list() -> None:
     _, problems = load_glossary("ESS: économie\n", THEMES)
     assert "liste" in problems[0].message
+
+
+def test_glossary_problems_name_their_line() -> None:
+    _, problems = load_glossary("- sigle: ESS\n  developpe: a\n- sigle: SCIC\n  developpe: b\n  guide: x\n"
+                                "- sigle: ESS\n  developpe: c\n", THEMES)
+    assert sorted((p.line, p.field) for p in problems) == [(5, "SCIC : guide"), (6, "ESS")]
+    _, invalid = load_glossary("- sigle: ESS\n  developpe: a: b\n", THEMES)
+    assert invalid[0].line == 2 and "ligne 2" in invalid[0].message

@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ET
 
 from helpers import ROOT
 
-from guide_ess import map as carte
-from guide_ess.vocabulary import load_vocabulary
+from guide_ess.content.vocabulary import load_vocabulary
+from guide_ess.views import map as carte
+from guide_ess.views.renderer import Renderer
 
 SVG = "{http://www.w3.org/2000/svg}"
 VOCABULARY = load_vocabulary((ROOT / "docs" / ".vocabulaires.yml").read_text(encoding="utf-8"))[0]
@@ -16,11 +17,13 @@ LABELS = dict(VOCABULARY.regions)
 LINKS = {rid: f"../territoires/{rid}/" for rid in LABELS}
 OVERSEAS = {"guadeloupe", "martinique", "guyane", "la-reunion", "mayotte"}
 METROPOLITAN = set(LABELS) - OVERSEAS - set(carte.BOXES)
+RENDERER = Renderer()
 
 
 def draw(counts: dict[str, int], labels: dict[str, str] | None = None, links: dict[str, str] | None = None,
          themes: dict[str, list[str]] | None = None, levels: dict[str, list[str]] | None = None) -> str:
-    return carte.france_map_svg(counts, labels or LABELS, links or LINKS, themes or {}, levels or {})
+    drawing = carte.france_map(counts, labels or LABELS, links or LINKS, themes or {}, levels or {})
+    return RENDERER.render_template("carte_svg.html", {"map": drawing})
 
 
 def parse(svg: str) -> ET.Element:

@@ -1,48 +1,79 @@
-from helpers import MINI_VOCABULARY
+"""Front-matter fields: declared once on the records, checked with plain-French messages and lines."""
+from helpers import FIXTURE_DOCS
 
-from guide_ess.schema import Case, build, check_fields
-from guide_ess.vocabulary import load_vocabulary
+from guide_ess.content.frontmatter import parse
+from guide_ess.content.schema import Case, Guide, Source, build, check_fields, fields_of
+from guide_ess.content.vocabulary import load_vocabulary
 
-VOCAB, _ = load_vocabulary(MINI_VOCABULARY)
+VOCAB, _ = load_vocabulary((FIXTURE_DOCS / ".vocabulaires.yml").read_text(encoding="utf-8"))
 GOOD_CASE = {
     "id": "cas-a", "title": "Cas A", "description": "Un cas.", "territoire": "Lille",
     "regions": ["hauts-de-france"], "echelons": ["commune"], "periode": "2018",
     "themes": ["commande-publique"], "leviers": ["marches-reserves"], "sources": ["fiche-a"],
 }
+GOOD_SOURCE = {"id": "a", "title": "t", "description": "d", "editeur": "e", "date": "non datée",
+               "type": "fiche", "acces": "public"}
+
+
+def check(record: type, meta: dict[str, object]) -> tuple[dict[str, object], list[object]]:
+    return check_fields("docs/p.md", record, "page", meta, VOCAB)  # type: ignore[arg-type]
+
+
+def test_fields_are_declared_once_on_the_records() -> None:
+    assert [f.name for f in fields_of(Guide)] == ["id", "title", "description", "sources"]
+    assert [f.name for f in fields_of(Case)] == ["id", "title", "description", "territoire", "regions", "echelons",
+                                                 "periode", "themes", "leviers", "acteurs", "sources"]
+    assert [f.name for f in fields_of(Source)] == ["id", "title", "description", "editeur", "date", "type", "acces"]
+    specs = {f.name: f for f in fields_of(Case)}
+    assert specs["themes"].vocabulary == "themes" and specs["themes"].shape == "list" and specs["themes"].min_items == 1
+    assert not specs["acteurs"].required and specs["periode"].pattern is not None
+    assert all(f.help for f in fields_of(Case))
 
 
 def test_a_good_case_gives_a_typed_record() -> None:
-    clean, problems = check_fields("docs/experiences/cas-a.md", "case", GOOD_CASE, VOCAB)
+    clean, problems = check(Case, GOOD_CASE)
     assert problems == []
-    record = build("case", "experiences/cas-a.md", clean)
+    record = build(Case, "experiences/cas-a.md", clean)
     assert isinstance(record, Case) and record.themes == ("commande-publique",) and record.acteurs == ()
 
 
 def test_every_problem_of_a_page_is_reported() -> None:
     meta = dict(GOOD_CASE, themes="commande-publique", leviers=["x"], periode="bientôt")
     del meta["territoire"]
-    _, problems = check_fields("docs/experiences/cas-a.md", "case", meta, VOCAB)
-    assert sorted(p.field for p in problems) == ["leviers", "periode", "territoire", "themes"]
+    _, problems = check(Case, meta)
+    assert sorted(p.field for p in problems) == ["leviers", "periode", "territoire", "themes"]  # type: ignore[attr-defined]
+
+
+def test_each_problem_names_the_line_of_its_field() -> None:
+    text = ("---\nid: cas-a\ntitle: Cas A\ndescription: Un cas.\nterritoire: Lille\nregions: [hauts-de-france]\n"
+            "echelons: [commune]\nperiode: bientôt\nthemes:\n  - commande-publiqe\nleviers: [marches-reserves]\n"
+            "sources: [fiche-a]\nthemse: x\n---\n")
+    parsed = parse("docs/p.md", text)
+    _, problems = check_fields("docs/p.md", Case, "expérience", parsed.meta, VOCAB, parsed)
+    lines = {p.field: p.line for p in problems}
+    assert lines == {"periode": 8, "themes": 9, "themse": 13}
+    assert str([p for p in problems if p.field == "themes"][0]).startswith("docs/p.md:9 : champ « themes »")
+    _, missing = check_fields("docs/p.md", Case, "expérience", {**parsed.meta, "territoire": None}, VOCAB, parsed)
+    assert [p.line for p in missing if p.field == "territoire"] == [5]
 
 
 def test_numbers_are_accepted_as_text() -> None:
-    clean, problems = check_fields("p", "case", dict(GOOD_CASE, periode=2018), VOCAB)
+    clean, problems = check(Case, dict(GOOD_CASE, periode=2018))
     assert problems == [] and clean["periode"] == "2018"
 
 
 def test_repeated_list_value_is_reported() -> None:
-    _, problems = check_fields("p", "case", dict(GOOD_CASE, themes=["commande-publique"] * 2), VOCAB)
-    assert [p.field for p in problems] == ["themes"] and "répétée" in problems[0].message
+    _, problems = check(Case, dict(GOOD_CASE, themes=["commande-publique"] * 2))
+    assert [p.field for p in problems] == ["themes"] and "répétée" in problems[0].message  # type: ignore[attr-defined]
 
 
 def test_bad_identifier_is_reported() -> None:
-    _, problems = check_fields("p", "source", {"id": "Fiche A", "title": "t", "description": "d", "editeur": "e",
-                                                "date": "non datée", "type": "fiche", "acces": "public"}, VOCAB)
-    assert [p.field for p in problems] == ["id"]
+    _, problems = check(Source, dict(GOOD_SOURCE, id="Fiche A"))
+    assert [p.field for p in problems] == ["id"]  # type: ignore[attr-defined]
+    assert "minuscules sans accents" in problems[0].message  # type: ignore[attr-defined]
 
 
 def test_suggestion_for_a_close_value() -> None:
-    _, problems = check_fields("p", "source", {"id": "a", "title": "t", "description": "d", "editeur": "e",
-                                                "date": "2017", "type": "fiches", "acces": "publique"}, VOCAB)
-    messages = " ".join(p.message for p in problems)
+    _, problems = check(Source, dict(GOOD_SOURCE, type="fiches", acces="publique"))
+    messages = " ".join(p.message for p in problems)  # type: ignore[attr-defined]
     assert "Vouliez-vous dire « fiche » ?" in messages and "Vouliez-vous dire « public » ?" in messages

@@ -1,7 +1,7 @@
 """French spacing on rendered HTML: prose only, never tags, entities or code."""
 import pytest
 
-from guide_ess.typography import french_spacing, french_spacing_text
+from guide_ess.text.typography import french_spacing, french_spacing_text
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

@@ -1,0 +1,16 @@
+"""The engine adapter: the one place that knows MkDocs and Material.
+
+``hooks/mkdocs_hooks.py`` (the file mkdocs.yml names) delegates each MkDocs event
+in one line to :class:`build.Build`, created afresh for every build by
+``on_config``; its methods delegate to one module per job:
+
+- ``build``: the state of one build and the order of its steps;
+- ``front_matter``: hands MkDocs the front matter the core has already read;
+- ``headings``: ids, permalinks and table-of-contents entries of generated headings;
+- ``orphans``: pages reached by neither the menu nor a link;
+- ``search``, ``search_index``: what Material's search plugin reads and writes;
+- ``offline``: what Material's offline plugin needs;
+- ``menus``: what awesome-pages' ``.pages`` files say;
+- ``report``: content problems told to the contributor;
+- ``material``: versions, event priorities and copied templates: the upgrade checklist.
+"""

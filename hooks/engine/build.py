@@ -1,0 +1,196 @@
+"""One build: its state, created by on_config and carried by the config object, and its steps.
+
+MkDocs loads a hooks file once per configuration and keeps the modules it imports
+for the whole process (``mkdocs serve`` rebuilds, in-process builds in tests):
+nothing here is kept in a module. Each build gets its own :class:`Build`, stored
+on its own config object, which every event receives.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from guide_ess import kinds
+from guide_ess.content.glossary import GLOSSARY_FILE
+from guide_ess.content.problems import Problem
+from guide_ess.content.history import page_dates
+from guide_ess.content.vocabulary import VOCABULARY_FILE
+from guide_ess.links.graph import build_graph
+from guide_ess.text.abbreviations import Abbreviations
+from guide_ess.text.typography import french_spacing
+from guide_ess.views import facets, feed, printable
+from guide_ess.views.model import Blocks, Site, link_targets
+from guide_ess.views.news import FEED_FILE
+from guide_ess.views.renderer import Renderer
+
+from . import front_matter, headings, links, menus, offline, orphans, report, search, search_index
+
+_ATTRIBUTE = "_guide_ess_build"
+OVERRIDES_FOLDER = "guide_ess"  # templates of the views that overrides/ may replace
+
+
+def start(config: MkDocsConfig) -> Build:
+    """A new build for ``config``."""
+    build = Build(config)
+    setattr(config, _ATTRIBUTE, build)
+    return build
+
+
+def of(config: MkDocsConfig) -> Build:
+    """The build that ``config`` belongs to."""
+    build = getattr(config, _ATTRIBUTE, None)
+    if not isinstance(build, Build):
+        raise PluginError("guide_ess : on_config n'a pas été appelé pour cette construction.")
+    return build
+
+
+@dataclass
+class Content:
+    """What on_files reads and computes once: the checked corpus, its graph, and how to render views."""
+
+    site: Site
+    renderer: Renderer
+    abbreviations: Abbreviations
+    facet_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (facet, value)
+
+
+class Build:
+    """The state of one build and the step each MkDocs event runs."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.config = config
+        self.docs_dir = Path(config.docs_dir)
+        self.permalink = headings.Permalink.of(config)
+        self.reached = orphans.Reached()
+        self.pending: dict[str, search.RealPage] = {}  # the real pages, back after the search plugin
+        self.link_warnings = links.LinkWarnings(self.docs_dir)
+        self.problems: list[Problem] = []  # every content problem reported, for the contributors' check
+        self.feed = ""
+        self.orphans: list[Problem] = []
+        self._content: Content | None = None
+
+    @property
+    def content(self) -> Content:
+        if self._content is None:
+            raise PluginError("guide_ess : le contenu n'a pas été lu (on_files n'a pas été appelé).")
+        return self._content
+
+    # on_config ---------------------------------------------------------------------------------
+
+    def configure(self) -> MkDocsConfig:
+        offline.add_search_shim(self.config)
+        self.link_warnings.attach()
+        return self.config
+
+    def stop_on(self, problems: list[Problem]) -> None:
+        """Report ``problems`` and stop the build, if there is any."""
+        self.problems.extend(problems)
+        if problems:
+            self.link_warnings.detach()
+        report.stop_on(problems)
+
+    # on_files ----------------------------------------------------------------------------------
+
+    def read_content(self, files: Files) -> Files:
+        """Read and check every page's front matter, then add the generated pages."""
+        pages = [(f.src_uri, Path(f.abs_src_path).read_bytes()) for f in files.documentation_pages() if f.abs_src_path]
+        corpus = kinds.load(pages, self._data_file(VOCABULARY_FILE), self._data_file(GLOSSARY_FILE))
+        self.stop_on(corpus.problems)
+        abbreviations = Abbreviations(corpus.glossary)
+        site = Site(corpus, build_graph(corpus), self.config.use_directory_urls,
+                    page_dates(Path(self.config.config_file_path).parent, self.docs_dir))
+        custom_dir = self.config.theme.custom_dir
+        overrides = [Path(custom_dir) / OVERRIDES_FOLDER] if custom_dir else []
+        self._content = Content(site, Renderer(abbreviations, overrides), abbreviations)
+        for facet, value in facets.pages_needed(site.graph):
+            path = facets.facet_path(facet, value)
+            files.append(File.generated(self.config, path, content=facets.page_source(site, facet, value)))
+            self._content.facet_pages[path] = (facet, value)
+        if corpus.guides:
+            bodies = {g.path: corpus.front_matter[g.path].body for g in corpus.guides.values()}
+            page = printable.printable_guides(corpus, bodies, menus.folder_order(self.docs_dir, "guides"))
+            files.append(File.generated(self.config, printable.PRINTABLE_PATH, content=self._content.renderer.render(page)))
+        return files
+
+    def _data_file(self, name: str) -> str:
+        path = self.docs_dir / name
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise PluginError(f"docs/{name} : fichier introuvable ; il est nécessaire à la construction du site.") from None
+        except UnicodeDecodeError:
+            raise PluginError(f"docs/{name} : le fichier n'est pas enregistré en UTF-8.") from None
+
+    # on_nav, on_page_read_source, on_page_markdown ---------------------------------------------
+
+    def note_nav(self, nav: Navigation) -> Navigation:
+        self.reached.note_nav(nav.pages)
+        return nav
+
+    def page_source(self, page: Page) -> str | None:
+        return front_matter.source_without_fields(page, self.content.site.corpus.front_matter)
+
+    def page_meta(self, markdown: str, page: Page) -> str:
+        front_matter.set_meta(page, self.content.site.corpus.front_matter)
+        return markdown
+
+    # on_page_content, on_page_context ----------------------------------------------------------
+
+    def page_content(self, html: str, page: Page) -> str:
+        """French spacing on the page's own HTML and the generated blocks around it; the search plugin
+        reads a light copy of the whole, replaced by the real page in :meth:`page_context`."""
+        content = self.content
+        html = french_spacing(html)  # generated blocks are spaced already (the templates' « text » filter)
+        headings.space_toc(page.toc)
+        blocks = self._blocks(page.file.src_uri)
+        self.reached.note_targets(link_targets(blocks))
+        before, after = headings.join_blocks(page, content.renderer.render(blocks.before),
+                                             content.renderer.render(blocks.after), self.permalink)
+        self.reached.note_html(page, html)
+        light, self.pending[page.file.src_uri] = search.for_search(before, html, after)
+        return light
+
+    def _blocks(self, path: str) -> Blocks:
+        content = self.content
+        generated = content.facet_pages.get(path)
+        if generated is not None:
+            return facets.page_blocks(content.site, *generated)
+        return kinds.blocks_of(content.site, path)
+
+    def page_context(self, context: Any, page: Page) -> Any:
+        """The real page back, its own text's acronyms in <abbr> (the generated blocks have theirs already)."""
+        real = self.pending.pop(page.file.src_uri, None)
+        if real is not None and page.content is not None:
+            page.content = search.restore(page.content, real, self.content.abbreviations.wrap_page)
+        return context
+
+    # on_env, on_post_build ---------------------------------------------------------------------
+
+    def check_reached(self, env: Any, files: Files) -> Any:
+        """Note the pages that nothing reaches; prepare the feed (page addresses are known now)."""
+        self.orphans = self.reached.orphans(files)
+
+        def url_of(path: str) -> str | None:
+            file = files.get_file_from_path(path)
+            return None if file is None else file.url
+
+        block = feed.site_feed(self.content.site, self.config.site_name, self.config.site_url or "http://127.0.0.1:8000/",
+                               url_of)
+        self.feed = self.content.renderer.render(block)
+        return env
+
+    def write_outputs(self) -> None:
+        """Stop on broken links and anchors and on orphan pages; else write the feed and fold the
+        search index (between the search and offline plugins)."""
+        self.link_warnings.detach()
+        self.stop_on([*self.link_warnings.reported(), *self.orphans])
+        site_dir = Path(self.config.site_dir)
+        (site_dir / FEED_FILE).write_text(self.feed, encoding="utf-8")
+        search_index.fold_file(site_dir / "search" / "search_index.json")

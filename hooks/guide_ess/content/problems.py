@@ -1,0 +1,47 @@
+"""Problems found in the content, worded in plain French for contributors."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one file: where it is (file, line when known, field), and what to do."""
+
+    path: str
+    field: str
+    message: str
+    line: int = 0  # 1-based line in the file as the contributor sees it; 0 when unknown
+
+    @property
+    def where(self) -> str:
+        """« docs/x.md:8 », or « docs/x.md » when the line is unknown."""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __str__(self) -> str:
+        where = f"{self.where} : champ « {self.field} »" if self.field else self.where
+        return f"{where} : {self.message}"
+
+
+def suggest(value: str, allowed: Iterable[str]) -> str:
+    """Return ' Vouliez-vous dire « x » ?' for a close allowed value, or ''."""
+    allowed = list(allowed)
+    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.7)
+    if not close:
+        close = sorted(a for a in allowed if len(value) >= 4 and (a.startswith(value) or value.startswith(a)))
+    return f" Vouliez-vous dire « {close[0]} » ?" if close else ""
+
+
+def unknown_value(path: str, field: str, value: str, allowed: Iterable[str], where: str, line: int = 0) -> Problem:
+    """A value that is not in a vocabulary, with the allowed values and a suggestion."""
+    allowed = sorted(allowed)
+    listing = ", ".join(allowed) if len(allowed) <= 25 else ", ".join(allowed[:25]) + ", …"
+    return Problem(
+        path,
+        field,
+        f"valeur inconnue « {value} ». Valeurs permises ({where}) : {listing}."
+        + suggest(value, allowed),
+        line,
+    )

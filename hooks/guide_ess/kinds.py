@@ -1,0 +1,103 @@
+"""The registry: every kind of page and of generated list, in one place.
+
+- A **page kind** is a folder of ``docs/`` whose pages share a schema (the record
+  type, whose fields are the front matter) and a view (the blocks around their text).
+- An **index kind** is a value of ``index:`` in a hand-written page's front matter:
+  its view adds a generated list to that page.
+- **Generated pages** (one per region, level, lever, and theme when its guide cannot
+  list all its cases; the printable guides) are made from the graph: see
+  :mod:`guide_ess.views.facets` and :mod:`guide_ess.views.printable`.
+
+Adding a kind: one entry here, its record (``content/schema.py``) or view function
+(``views/``) and its template (``views/templates/``). ``tests/guide_ess/test_kinds.py``
+fails if a declared kind has no view or template.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping
+
+from .content.corpus import Corpus, load_corpus
+from .content.schema import Case, Guide, Record, Source
+from .views import indexes, map_page, news, overview, pages
+from .views.model import Blocks, Site
+
+PageView = Callable[[Site, Record], Blocks]
+IndexView = Callable[[Site, str], Blocks]
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """A folder of pages sharing a schema and a view."""
+
+    name: str  # used in code and in the link graph: « case »
+    folder: str  # under docs/: « experiences »
+    label: str  # in messages to contributors: « expérience »
+    record: type[Record]  # the schema: the record's fields are the page's front matter
+    view: PageView  # the blocks around the page's text
+    templates: tuple[str, ...]  # the templates its view renders
+
+
+@dataclass(frozen=True)
+class IndexKind:
+    """A generated list added to a hand-written page by ``index: <name>``."""
+
+    name: str
+    summary: str  # in French, for contributors: what the site adds to the page
+    view: IndexView
+    templates: tuple[str, ...]
+
+
+PAGE_KINDS: tuple[PageKind, ...] = (
+    PageKind("guide", "guides", "guide", Guide, pages.guide_blocks, ("guide_footer.html",)),
+    PageKind("case", "experiences", "expérience", Case, pages.case_blocks, ("case_header.html", "case_footer.html")),
+    PageKind("source", "sources", "source", Source, pages.source_blocks, ("source_header.html", "source_footer.html")),
+)
+
+INDEX_KINDS: tuple[IndexKind, ...] = (
+    IndexKind("experiences", "le tableau de toutes les expériences", indexes.experiences, ("table.html",)),
+    IndexKind("themes", "la liste des thèmes, chacun avec ses expériences", indexes.themes, ("facet_index.html",)),
+    IndexKind("territoires", "la liste des régions, chacune avec sa page", indexes.regions, ("facet_index.html",)),
+    IndexKind("echelons", "la liste des échelons, chacun avec sa page", indexes.levels, ("facet_index.html",)),
+    IndexKind("leviers", "la liste des leviers, chacun avec sa page", indexes.levers, ("facet_index.html",)),
+    IndexKind("sources", "le tableau des sources", indexes.sources, ("table.html",)),
+    IndexKind("glossaire", "la liste des sigles", indexes.glossary, ("glossary.html",)),
+    IndexKind("carte", "la carte de France des expériences, ses filtres et la liste par région", map_page.map_page,
+              ("carte.html", "carte_svg.html")),
+    IndexKind("panorama", "les tableaux thèmes × expériences et leviers × échelons", overview.panorama,
+              ("panorama.html", "table.html")),
+    IndexKind("nouveautes", "les pages récemment ajoutées ou modifiées (historique git) et le lien du flux Atom",
+              news.news, ("news.html",)),
+)
+
+PAGE_KIND_BY_NAME: Mapping[str, PageKind] = {kind.name: kind for kind in PAGE_KINDS}
+INDEX_KIND_BY_NAME: Mapping[str, IndexKind] = {kind.name: kind for kind in INDEX_KINDS}
+
+
+def load(pages: Iterable[tuple[str, bytes]], vocabulary_text: str, glossary_text: str) -> Corpus:
+    """Read and check every page (path relative to docs/, raw bytes) with the kinds declared here."""
+    return load_corpus(pages, vocabulary_text, glossary_text, PAGE_KINDS, INDEX_KIND_BY_NAME)
+
+
+def page_kind(corpus: Corpus, path: str) -> PageKind | None:
+    """The kind of the page at ``path``, if it holds a record of that kind."""
+    folder = path.partition("/")[0]
+    for kind in PAGE_KINDS:
+        if kind.folder == folder:
+            stem = path.rsplit("/", 1)[-1][:-3]
+            record = corpus.table(kind.name).get(stem)
+            return kind if record is not None and record.path == path else None
+    return None
+
+
+def blocks_of(site: Site, path: str) -> Blocks:
+    """The generated blocks of the page at ``path``: its index list, or its kind's blocks."""
+    corpus = site.corpus
+    index = corpus.index_pages.get(path)
+    if index is not None:
+        return INDEX_KIND_BY_NAME[index].view(site, path)
+    kind = page_kind(corpus, path)
+    if kind is not None:
+        stem = path.rsplit("/", 1)[-1][:-3]
+        return kind.view(site, corpus.table(kind.name)[stem])
+    return Blocks()

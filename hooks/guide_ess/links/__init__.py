@@ -1,0 +1,1 @@
+"""Page addresses and the link graph computed from the corpus."""

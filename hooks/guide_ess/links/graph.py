@@ -1,0 +1,106 @@
+"""The link graph computed from the corpus: who cites what, and what is related.
+
+Every structure is built in one pass over the pages (cost linear in their number).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from ..content.corpus import Corpus
+from ..content.schema import Case
+
+FACETS = ("themes", "regions", "echelons", "leviers")
+RELATED_MAX = 5
+# Related cases are looked for among the WINDOW neighbours, on each side, of a
+# case in each of its theme and lever lists: bounded work per page. Below
+# 2 * WINDOW cases per list, every case sharing a theme or lever is considered.
+WINDOW = 12
+
+
+@dataclass(frozen=True, order=True)
+class Ref:
+    """A page of the corpus: its kind ('guide', 'case', 'source') and id."""
+
+    kind: str
+    id: str
+
+
+@dataclass
+class LinkGraph:
+    """Cross-links between guides, cases and sources."""
+
+    cases_by: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # facet -> value -> case ids
+    citing: dict[str, list[Ref]] = field(default_factory=dict)  # source id -> pages citing it
+    related: dict[Ref, list[Ref]] = field(default_factory=dict)
+
+
+def case_sort_key(case: Case) -> tuple[str, str]:
+    """Cases are listed by title (case-insensitive), then id."""
+    return (case.title.casefold(), case.id)
+
+
+def build_graph(corpus: Corpus) -> LinkGraph:
+    """Compute every cross-link of the corpus."""
+    graph = LinkGraph(cases_by={facet: defaultdict(list) for facet in FACETS}, citing=defaultdict(list))
+    ordered = sorted(corpus.cases.values(), key=case_sort_key)
+    for case in ordered:
+        for facet in FACETS:
+            for value in getattr(case, facet):
+                graph.cases_by[facet][value].append(case.id)
+    for guide in sorted(corpus.guides.values(), key=lambda g: g.title.casefold()):
+        for source in guide.sources:
+            graph.citing[source].append(Ref("guide", guide.id))
+    for case in ordered:
+        for source in case.sources:
+            graph.citing[source].append(Ref("case", case.id))
+    _relate_cases(corpus, graph)
+    _relate_guides(corpus, graph)
+    graph.cases_by = {facet: dict(values) for facet, values in graph.cases_by.items()}
+    graph.citing = dict(graph.citing)
+    return graph
+
+
+def _relate_cases(corpus: Corpus, graph: LinkGraph) -> None:
+    positions: dict[tuple[str, str], dict[str, int]] = {}
+    for facet in ("themes", "leviers"):
+        for value, ids in graph.cases_by[facet].items():
+            positions[(facet, value)] = {case_id: i for i, case_id in enumerate(ids)}
+    # Themes and levers as bits of one number, regions of another: counting shared values
+    # is then one « & » and one bit count per pair of cases.
+    bits = {("themes", t): 1 << i for i, t in enumerate(corpus.vocabulary.themes)}
+    bits.update({("leviers", lv): 1 << (len(bits) + i) for i, lv in enumerate(corpus.vocabulary.leviers)})
+    region_bits = {r: 1 << i for i, r in enumerate(corpus.vocabulary.regions)}
+    shared_mask = {c.id: sum(bits.get(("themes", t), 0) for t in set(c.themes))
+                   + sum(bits.get(("leviers", lv), 0) for lv in set(c.leviers)) for c in corpus.cases.values()}
+    region_mask = {c.id: sum(region_bits.get(r, 0) for r in set(c.regions)) for c in corpus.cases.values()}
+    title_key = {c.id: c.title.casefold() for c in corpus.cases.values()}
+    for case in corpus.cases.values():
+        candidates: set[str] = set()
+        for facet in ("themes", "leviers"):
+            for value in getattr(case, facet):
+                ids = graph.cases_by[facet][value]
+                i = positions[(facet, value)][case.id]
+                candidates.update(ids[max(0, i - WINDOW): i + WINDOW + 1])
+        candidates.discard(case.id)
+        mine, my_regions = shared_mask[case.id], region_mask[case.id]
+        scored = sorted((-(mine & shared_mask[other]).bit_count(), -(my_regions & region_mask[other]).bit_count(),
+                         title_key[other], other) for other in candidates)
+        graph.related[Ref("case", case.id)] = [Ref("case", s[3]) for s in scored[:RELATED_MAX]]
+
+
+def _relate_guides(corpus: Corpus, graph: LinkGraph) -> None:
+    """Guides are related when case studies name both themes."""
+    together: Counter[tuple[str, str]] = Counter()
+    for case in corpus.cases.values():
+        for a, b in combinations(sorted(set(case.themes)), 2):
+            together[(a, b)] += 1
+            together[(b, a)] += 1
+    for guide in corpus.guides.values():
+        scored = sorted(
+            (-together[(guide.id, other.id)], other.title.casefold(), other.id)
+            for other in corpus.guides.values()
+            if other.id != guide.id and together[(guide.id, other.id)] > 0
+        )
+        graph.related[Ref("guide", guide.id)] = [Ref("guide", s[2]) for s in scored[:RELATED_MAX]]

@@ -1,0 +1,1 @@
+"""Transformations of text and rendered HTML: French typography, acronyms."""

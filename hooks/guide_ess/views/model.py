@@ -1,0 +1,79 @@
+"""What views prepare and templates render: links, blocks, and the site every view reads."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Iterator, Mapping
+
+from ..content.corpus import Corpus
+from ..content.history import Dates
+from ..links.graph import LinkGraph
+from ..links.urls import relative_file_url, relative_url
+
+
+NBSP = "\u00a0"  # before « : »
+NBSP_COLON = NBSP + ":"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a page of the site: its text (plain, escaped by the template), href, and the page it reaches."""
+
+    label: str
+    href: str
+    target: str  # the page reached, relative to docs/
+
+
+@dataclass(frozen=True)
+class Block:
+    """A template and the data it renders."""
+
+    template: str
+    data: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Blocks:
+    """What goes before and after a page's own HTML (either may be absent)."""
+
+    before: Block | None = None
+    after: Block | None = None
+
+
+NO_BLOCKS = Blocks()
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every view reads: the checked corpus, its link graph, and how pages are addressed."""
+
+    corpus: Corpus
+    graph: LinkGraph
+    directory_urls: bool = True
+    dates: Mapping[str, Dates] = field(default_factory=lambda: MappingProxyType({}))
+
+    def link(self, label: str, here: str, to: str) -> Link:
+        """A link from page ``here`` to page ``to`` (both relative to docs/)."""
+        return Link(label, relative_url(here, to, self.directory_urls), to)
+
+    def file_href(self, here: str, file: str) -> str:
+        """The href, from page ``here``, of a file of the site that is not a page."""
+        return relative_file_url(here, file, self.directory_urls)
+
+
+def link_targets(value: Any) -> Iterator[str]:
+    """Every page the prepared data ``value`` links to."""
+    if isinstance(value, Link):
+        yield value.target
+    elif isinstance(value, (str, int, float, bool)) or value is None:
+        return
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from link_targets(item)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            yield from link_targets(item)
+    elif dataclasses.is_dataclass(value):
+        for item in dataclasses.fields(value):
+            yield from link_targets(getattr(value, item.name))

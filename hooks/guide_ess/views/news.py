@@ -1,0 +1,46 @@
+"""What's new: the pages most recently added or changed, from their git dates."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Mapping
+
+from ..content.corpus import Corpus
+from ..content.history import Dates
+from .model import Block, Blocks, Site
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre")
+NEWS_MAX = 30
+FEED_FILE = "feed.xml"
+
+
+@dataclass(frozen=True)
+class Change:
+    """A guide, case study or source page and its dates."""
+
+    path: str
+    title: str
+    description: str
+    dates: Dates
+
+
+def french_date(stamp: int) -> str:
+    day = time.gmtime(stamp)
+    return f"{day.tm_mday}{'er' if day.tm_mday == 1 else ''} {MONTHS[day.tm_mon - 1]} {day.tm_year}"
+
+
+def recent_changes(corpus: Corpus, dates: Mapping[str, Dates], limit: int = NEWS_MAX) -> list[Change]:
+    """Newest first; ties broken by path so that the order is stable."""
+    changes = [Change(r.path, r.title, r.description, dates[r.path]) for r in corpus.records() if r.path in dates]
+    changes.sort(key=lambda c: (-c.dates.updated, c.path))
+    return changes[:limit]
+
+
+def news(site: Site, here: str) -> Blocks:
+    """The list of recent changes and the link to the Atom feed."""
+    items = [{"date": french_date(c.dates.updated),
+              "verb": "ajoutée" if c.dates.created == c.dates.updated else "mise à jour",
+              "link": site.link(c.title, here, c.path), "description": c.description}
+             for c in recent_changes(site.corpus, site.dates)]
+    return Blocks(after=Block("news.html", {"items": items, "feed": site.file_href(here, FEED_FILE)}))

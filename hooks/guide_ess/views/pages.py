@@ -1,0 +1,69 @@
+"""The blocks around the text of a guide, a case study and a source page."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..content.schema import Case, Guide, Record, Source
+from ..links.graph import Ref
+from .facets import GUIDE_CASES_MAX, facet_link, facet_path
+from .model import Block, Blocks, Link, Site
+
+
+def ref_link(site: Site, ref: Ref, here: str) -> Link:
+    record = site.corpus.table(ref.kind)[ref.id]
+    return site.link(record.title, here, record.path)
+
+
+def _sources(site: Site, source_ids: Sequence[str], here: str) -> list[dict[str, object]]:
+    sources = site.corpus.sources
+    return [{"link": site.link(sources[s].title, here, sources[s].path), "editeur": sources[s].editeur,
+             "date": sources[s].date} for s in source_ids]
+
+
+def _related(site: Site, ref: Ref, here: str) -> list[Link]:
+    return [ref_link(site, r, here) for r in site.graph.related.get(ref, [])]
+
+
+def case_blocks(site: Site, record: Record) -> Blocks:
+    """The box at the top of a case study (territory, level, period, themes, levers, sources);
+    its sources and related cases at the end."""
+    assert isinstance(record, Case)
+    case, here, sources = record, record.path, site.corpus.sources
+    header = {
+        "case": case,
+        "regions": [facet_link(site, "regions", r, here) for r in case.regions],
+        "echelons": [facet_link(site, "echelons", e, here) for e in case.echelons],
+        "themes": [facet_link(site, "themes", t, here) for t in case.themes],
+        "leviers": [facet_link(site, "leviers", lv, here) for lv in case.leviers],
+        "sources": [site.link(sources[s].title, here, sources[s].path) for s in case.sources],
+    }
+    footer = {"sources": _sources(site, case.sources, here), "related": _related(site, Ref("case", case.id), here)}
+    return Blocks(Block("case_header.html", header), Block("case_footer.html", footer))
+
+
+def guide_blocks(site: Site, record: Record) -> Blocks:
+    """The cases naming the guide's theme, its sources, related guides."""
+    assert isinstance(record, Guide)
+    guide, here, cases = record, record.path, site.corpus.cases
+    case_ids = site.graph.cases_by["themes"].get(guide.id, [])
+    more = (site.link(f"Les {len(case_ids)} expériences sur ce thème", here, facet_path("themes", guide.id))
+            if len(case_ids) > GUIDE_CASES_MAX else None)
+    return Blocks(after=Block("guide_footer.html", {
+        "cases": [{"link": site.link(cases[c].title, here, cases[c].path), "case": cases[c]}
+                  for c in case_ids[:GUIDE_CASES_MAX]],
+        "more": more,
+        "sources": _sources(site, guide.sources, here),
+        "related": _related(site, Ref("guide", guide.id), here),
+    }))
+
+
+def source_blocks(site: Site, record: Record) -> Blocks:
+    """The facts about a source (publisher, date, type, access); every page that relies on it."""
+    assert isinstance(record, Source)
+    source, vocab = record, site.corpus.vocabulary
+    citing = [{"link": ref_link(site, r, source.path), "guide": r.kind == "guide"}
+              for r in site.graph.citing.get(source.id, [])]
+    return Blocks(
+        Block("source_header.html", {"source": source, "type": vocab.types_source[source.type],
+                                     "acces": vocab.acces[source.acces]}),
+        Block("source_footer.html", {"citing": citing}))

@@ -1,0 +1,30 @@
+"""One printable page holding every thematic guide, in the order of the guides' menu."""
+from __future__ import annotations
+
+import html
+import re
+from typing import Mapping, Sequence
+
+from ..content.corpus import Corpus
+from .model import Block
+
+PRINTABLE_PATH = "guides/version-imprimable.md"
+_HEADING = re.compile(r"^(#{2,5}) ", re.MULTILINE)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!|~^=+])")
+
+
+def md_text(value: str) -> str:
+    """Front-matter text made safe inside markdown (headings): escaped HTML and markdown."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
+
+
+def printable_guides(corpus: Corpus, bodies: Mapping[str, str], order: Sequence[str]) -> Block:
+    """The markdown source of the page: every guide body, its headings one level down, under the guide's title.
+
+    The page lives in guides/, beside the guides, so their relative links stay valid.
+    """
+    ids = [g for g in order if g in corpus.guides] + sorted(set(corpus.guides) - set(order))
+    guides = [{"title": md_text(corpus.guides[g].title), "description": md_text(corpus.guides[g].description),
+               "body": _HEADING.sub(lambda m: "#" + m.group(1) + " ", bodies.get(corpus.guides[g].path, "")).strip()}
+              for g in ids]
+    return Block("version-imprimable.md", {"guides": guides})

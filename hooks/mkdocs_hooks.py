@@ -1,0 +1,57 @@
+"""MkDocs hooks (named in mkdocs.yml): every event is one line handing the work to this build's engine.
+
+The steps, their order and their state are in ``engine/build.py``; what each one
+does, in the module it calls. See hooks/README.md for the whole picture.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from engine import build
+from engine.material import Priority
+
+
+@event_priority(Priority.CONFIG)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    return build.start(config).configure()
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return build.of(config).read_content(files)
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    return build.of(config).note_nav(nav)
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    return build.of(config).page_source(page)
+
+
+@event_priority(Priority.PAGE_MARKDOWN)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return build.of(config).page_meta(markdown, page)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return build.of(config).page_content(html, page)
+
+
+@event_priority(Priority.PAGE_CONTEXT)
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+    return build.of(config).page_context(context, page)
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    return build.of(config).check_reached(env, files)
+
+
+@event_priority(Priority.POST_BUILD)
+def on_post_build(config: MkDocsConfig) -> None:
+    build.of(config).write_outputs()

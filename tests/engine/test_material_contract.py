@@ -1,0 +1,72 @@
+"""The contract with MkDocs and Material (hooks/engine/material.py): the upgrade checklist holds."""
+from __future__ import annotations
+
+import ast
+import hashlib
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+import material
+import pytest
+from helpers import ROOT
+
+from engine import material as contract
+
+MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
+
+
+def test_installed_versions_are_the_ones_the_hooks_were_written_for() -> None:
+    assert version("mkdocs") == contract.MKDOCS_VERSION, "MkDocs a changé : suivez la liste de hooks/engine/material.py"
+    assert version("mkdocs-material") == contract.MATERIAL_VERSION, \
+        "Material a changé : suivez la liste de hooks/engine/material.py"
+
+
+@pytest.mark.parametrize("copied", contract.COPIED_TEMPLATES, ids=lambda c: c.ours)
+def test_each_copied_template_still_matches_its_upstream_file(copied: contract.CopiedTemplate) -> None:
+    upstream = MATERIAL_TEMPLATES / copied.upstream
+    assert hashlib.sha256(upstream.read_bytes()).hexdigest() == copied.upstream_sha256, (
+        f"{copied.upstream} a changé dans Material : reportez dans overrides/{copied.ours} la nouvelle version "
+        f"et notre changement ({copied.change}), puis mettez à jour l'empreinte.")
+    ours = (ROOT / "overrides" / copied.ours).read_text(encoding="utf-8")
+    assert f"Material {contract.MATERIAL_VERSION}" in ours[:600], f"overrides/{copied.ours} doit dire de quelle version il vient"
+
+
+def test_every_template_of_the_overrides_folder_is_in_the_checklist() -> None:
+    listed = {c.ours for c in contract.COPIED_TEMPLATES}
+    found = {p.relative_to(ROOT / "overrides").as_posix() for p in (ROOT / "overrides").rglob("*.html")
+             if not p.relative_to(ROOT / "overrides").as_posix().startswith("guide_ess/")}
+    assert found == listed
+
+
+def test_event_priorities_fall_between_those_of_the_plugins() -> None:
+    from material.plugins.offline.plugin import OfflinePlugin
+    from material.plugins.search.plugin import SearchPlugin
+
+    def priority(method: object) -> float:
+        return float(getattr(method, "mkdocs_priority", 0))
+
+    search_context, search_post_build = priority(SearchPlugin.on_page_context), priority(SearchPlugin.on_post_build)
+    offline_config, offline_post_build = priority(OfflinePlugin.on_config), priority(OfflinePlugin.on_post_build)
+    assert contract.Priority.CONFIG > offline_config
+    assert contract.Priority.PAGE_CONTEXT < search_context
+    assert offline_post_build < contract.Priority.POST_BUILD < search_post_build
+
+
+def test_the_hooks_file_uses_the_recorded_priorities_and_delegates_in_one_line() -> None:
+    source = (ROOT / "hooks" / "mkdocs_hooks.py").read_text(encoding="utf-8")
+    events = [node for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)]
+    assert {e.name for e in events} >= {"on_config", "on_files", "on_page_content", "on_post_build"}
+    for event in events:
+        assert event.name.startswith("on_") and len(event.body) == 1, f"{event.name} : une seule ligne"
+        statement = event.body[0]
+        assert isinstance(statement, (ast.Return, ast.Expr)) and isinstance(statement.value, ast.Call), event.name
+        assert ast.unparse(statement.value).startswith(("build.of(config).", "build.start(config).")), event.name
+        for decorator in event.decorator_list:
+            assert ast.unparse(decorator).startswith("event_priority(Priority."), event.name
+
+
+def test_the_core_imports_nothing_from_mkdocs_or_material() -> None:
+    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "hooks" / "guide_ess").rglob("*.py")
+                 if re.search(r"^\s*(?:from|import)\s+(?:mkdocs|material)\b", p.read_text(encoding="utf-8"), re.MULTILINE)]
+    assert offenders == []
