@@ -150,8 +150,9 @@ def run_url(server_url: str, repository: str, run_id: str) -> str:
 
 
 def preview_artifact_names(pr_number: int) -> tuple[str, str]:
-    """Names of the two preview artifacts of a pull request: the site, and the offline bundle."""
-    return f"apercu-site-pr-{pr_number}", f"apercu-hors-ligne-pr-{pr_number}"
+    """Names of the two preview artifacts of a pull request: the site (a folder, zipped by GitHub), and
+    the offline zip itself (uploaded unzipped-by-GitHub, so its file name is the artifact's name)."""
+    return f"apercu-site-pr-{pr_number}", f"apercu-hors-ligne-pr-{pr_number}.zip"
 
 
 def summary_preview(pr_number: int, run_page: str, site_url: str | None = None,
@@ -169,7 +170,7 @@ def summary_preview(pr_number: int, run_page: str, site_url: str | None = None,
         "(rubrique « Artifacts », en bas de la page) :",
         "",
         f"- {link(offline_name, offline_url)} : la version hors ligne. Téléchargez-la, décompressez-la, "
-        "puis ouvrez `index.html` dans votre navigateur ; aucune installation n'est nécessaire.",
+        "puis ouvrez `guide-ess-collectivites/index.html` dans votre navigateur ; rien à installer.",
         f"- {link(site_name, site_url)} : le site tel qu'il sera publié. Décompressez-le, puis servez le "
         "dossier, par exemple avec `python3 -m http.server`, et ouvrez <http://127.0.0.1:8000/>.",
         "",

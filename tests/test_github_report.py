@@ -177,12 +177,12 @@ def test_summary_pages_without_pages() -> None:
 def test_preview_summary_names_and_links() -> None:
     page = run_url("https://github.com", "org/guide", "123")
     assert page == "https://github.com/org/guide/actions/runs/123"
-    assert preview_artifact_names(7) == ("apercu-site-pr-7", "apercu-hors-ligne-pr-7")
+    assert preview_artifact_names(7) == ("apercu-site-pr-7", "apercu-hors-ligne-pr-7.zip")
     text = summary_preview(7, page, "https://github.com/org/guide/actions/runs/123/artifacts/9", None)
     assert text.startswith("### Aperçu de la demande de fusion n° 7")
     assert "[cette exécution](https://github.com/org/guide/actions/runs/123)" in text
     assert "[apercu-site-pr-7](https://github.com/org/guide/actions/runs/123/artifacts/9)" in text
-    assert "« apercu-hors-ligne-pr-7 »" in text and "index.html" in text
+    assert "« apercu-hors-ligne-pr-7.zip »" in text and "guide-ess-collectivites/index.html" in text
 
 
 def test_command_line_appends_to_the_job_summary(tmp_path: Path) -> None:
@@ -194,4 +194,4 @@ def test_command_line_appends_to_the_job_summary(tmp_path: Path) -> None:
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("Avant\n### Aperçu de la demande de fusion n° 5")
     assert "https://github.com/org/guide/actions/runs/42" in text
-    assert "[apercu-hors-ligne-pr-5](https://example.org/a)" in text
+    assert "[apercu-hors-ligne-pr-5.zip](https://example.org/a)" in text

@@ -182,13 +182,14 @@ def test_a_question_removed_from_the_body_is_reported(repo: Path, tmp_path: Path
 
 
 def test_unknown_values_get_the_closest_allowed_one(repo: Path, tmp_path: Path) -> None:
-    answers = dict(GOOD, regions=["Haut-de-France"], themes=["commande-publiqe"], echelons=["Ville"],
+    answers = dict(GOOD, regions=["Haut-de-France", "Auvergne"], themes=["commande-publiqe"], echelons=["Ville"],
                    sources=["Points de RepèrESS : Marchés publics & ESS (rtes-reperess-marches-publics-2021)"])
     comment = rejected(repo, answers, tmp_path)
     assert "- **Régions** : valeur inconnue « Haut-de-France ». Vouliez-vous dire « Hauts-de-France » ?" in comment
     assert ("- **Thèmes** : valeur inconnue « commande-publiqe ». "
             "Vouliez-vous dire « Commande publique responsable » ?") in comment
     assert "- **Échelons** : valeur inconnue « Ville »." in comment
+    assert "- **Régions** : valeur inconnue « Auvergne ». Vouliez-vous dire « Auvergne-Rhône-Alpes » ?" in comment
     assert ("source inconnue « Points de RepèrESS : Marchés publics & ESS (rtes-reperess-marches-publics-2021) » : "
             "choisissez une source de la liste. Vouliez-vous dire « Points de RepèrESS : Marchés publics & ESS "
             "(rtes-reperess-marches-publics-2022) » ?") in comment
@@ -289,6 +290,11 @@ def test_an_injected_heading(repo: Path, tmp_path: Path) -> None:
     answers = dict(GOOD, id="lyon-autre", ce_qui_a_ete_fait="Un marché.\n\n### Thèmes\n\nTransversalité")
     comment = rejected(repo, answers, tmp_path)
     assert "- **Thèmes** : la question apparaît deux fois dans le ticket : retirez la ligne « ### Thèmes »" in comment
+
+
+def test_a_file_inclusion_is_refused(repo: Path, tmp_path: Path) -> None:
+    comment = rejected(repo, dict(GOOD, a_retenir='Voir :\n\n--8<-- ".git/config"'), tmp_path)
+    assert "- **Ce que l'on peut en retenir** : « --8<-- » inclut un fichier du serveur" in comment
 
 
 def test_an_answer_on_several_lines_where_one_is_expected(repo: Path, tmp_path: Path) -> None:

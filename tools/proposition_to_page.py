@@ -34,6 +34,7 @@ ROOT = forms.ROOT
 NO_RESPONSE = "_No response_"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE_CHOICE = re.compile(r"\(([a-z0-9]+(?:-[a-z0-9]+)*)\)$")
+SNIPPET = "--8<--"  # pymdownx.snippets: would pull a file of the machine that builds into the page
 YEARS = re.compile(r"^[0-9][0-9 -]*$")
 CHECKBOX = re.compile(r"^- \[([ xX])\] (.*)$")
 ACCEPT_LABEL = "proposition-acceptee"
@@ -175,7 +176,10 @@ def closest(value: str, choices: dict[str, str]) -> str:
     ``choices`` maps what may be typed (a label, an identifier) to the choice to propose.
     """
     folded = {fold(typed): shown for typed, shown in choices.items()}
-    match = difflib.get_close_matches(fold(value), list(folded), n=1, cutoff=0.6)
+    typed = fold(value)
+    match = difflib.get_close_matches(typed, list(folded), n=1, cutoff=0.6)
+    if not match and len(typed) >= 4:  # the start of a longer label: « Auvergne »
+        match = sorted(f for f in folded if f.startswith(typed))[:1]
     return f" Vouliez-vous dire « {folded[match[0]]} » ?" if match else ""
 
 
@@ -252,6 +256,10 @@ def read_answers(texts: dict[str, str], elements: list[Element], root: Path,
     sources_label = next((e.label for e in elements if e.id == forms.SOURCES_FIELD), "Sources")
     for element in elements:
         text = texts.get(element.id, "")
+        if SNIPPET in text:
+            proposal.findings.append(Finding(element.label, f"« {SNIPPET} » inclut un fichier du serveur dans la "
+                                             "page : ce n'est pas permis dans une proposition, retirez-le."))
+            continue
         if element.type == "checkboxes":
             ticked = {m.group(2).strip() for line in text.split("\n") if (m := CHECKBOX.match(line.strip()))
                       and m.group(1) in "xX"}
