@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 import make_issue_forms as forms
-from guide_ess.schema import CASE_FIELDS
+from guide_ess.content.schema import Case, fields_of
 from helpers import ROOT
 
 FORMS_DIR = ROOT / ".github" / "ISSUE_TEMPLATE"
@@ -102,7 +102,7 @@ def test_every_case_field_is_asked_with_the_vocabulary_as_choices() -> None:
     form = load(FORMS_DIR / "proposer-experience.yml")
     elements = {e["id"]: e for e in form["body"] if e["type"] != "markdown"}
     vocab = yaml.safe_load((ROOT / "docs" / ".vocabulaires.yml").read_text(encoding="utf-8"))
-    for spec in CASE_FIELDS:
+    for spec in fields_of(Case):
         element = elements[spec.name]
         assert element["validations"]["required"] is (spec.required and spec.name != "id"), spec.name
         if spec.vocabulary:
@@ -147,7 +147,7 @@ def test_a_new_source_page_makes_the_check_fail(tmp_path: Path) -> None:
 
 
 def test_a_case_field_without_a_question_stops_the_script() -> None:
-    fields = tuple(forms.FieldSpec(f.name, f.shape, f.required, f.vocabulary) for f in CASE_FIELDS)
+    fields = tuple(forms.FieldSpec(f.name, f.shape, f.required, f.vocabulary) for f in fields_of(Case))
     site = forms.Site(fields + (forms.FieldSpec("budget", "text", True, None),), {}, {})
     with pytest.raises(SystemExit, match="sans question : budget"):
         forms.proposal_form(site)

@@ -17,7 +17,7 @@ import yaml
 
 import make_issue_forms as forms
 import proposition_to_page as prop
-from helpers import ROOT, make_mini_project, run_mkdocs
+from helpers import ROOT, make_project, run_mkdocs
 
 Answer = str | list[str] | dict[str, bool] | None
 
@@ -148,11 +148,11 @@ def test_good_proposal_becomes_a_page(repo: Path, tmp_path: Path) -> None:
 
 
 def test_the_written_page_builds_with_the_real_build(tmp_path: Path) -> None:
-    project = make_mini_project(tmp_path)
+    project = make_project(tmp_path)
     assert forms.main(["--root", str(project)]) == 0  # the form of this small site, from its own lists
     answers = dict(GOOD, title="Metz : une cantine coopérative", regions=["Grand Est"], echelons=["Commune"],
                    themes=["Commande publique responsable", "Co-construction des politiques publiques"],
-                   leviers=["Marchés réservés"], sources=["Fiche A (fiche-a)"],
+                   leviers=["Marchés réservés"], sources=["Fiche A : l'ESS & les achats (fiche-a)"],
                    a_retenir="Voir aussi [la fiche A](../sources/fiche-a.md).")
     code, comment, _ = run(project, issue_body(project, answers), tmp_path)
     assert code == 0, comment

@@ -2,7 +2,7 @@
 
 Usage: python3 tools/make_issue_forms.py [--check] [--root DIR]
 
-One question per front-matter field of a case study (CASE_FIELDS of the build's schema), in the same
+One question per front-matter field of a case study (the fields of Case in the build's schema), in the same
 order; the choices of regions, levels, themes and levers come from docs/.vocabulaires.yml (their French
 labels, in the file's order), the choices of sources from the pages of docs/sources/. Run it after
 changing one of those; ``--check`` only says whether the committed form is up to date (exit 1 if not).
@@ -23,7 +23,7 @@ FORM_PATH = ".github/ISSUE_TEMPLATE/proposer-experience.yml"
 NEW_SOURCE = "Nouvelle source (décrivez-la plus bas)"
 SOURCES_FIELD = "sources"  # the one list field whose values are source pages
 PROPOSAL_LABEL = "proposition"
-HEADER = ("# Généré par tools/make_issue_forms.py depuis hooks/guide_ess/schema.py (CASE_FIELDS),\n"
+HEADER = ("# Généré par tools/make_issue_forms.py depuis hooks/guide_ess/content/schema.py (Case),\n"
           "# docs/.vocabulaires.yml et docs/sources/ : ne pas modifier à la main, relancez le script.\n")
 
 
@@ -49,15 +49,15 @@ class Site:
 def read_site(root: Path) -> Site:
     """The ONE place that uses the build's core (hooks/guide_ess): fields, vocabularies, source pages."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from guide_ess.corpus import load_corpus
-    from guide_ess.schema import CASE_FIELDS
-    from guide_ess.vocabulary import KINDS
+    from guide_ess import kinds
+    from guide_ess.content.schema import Case, fields_of
+    from guide_ess.content.vocabulary import KINDS
 
     docs = root / "docs"
     pages = [(p.relative_to(docs).as_posix(), p.read_bytes()) for p in sorted(docs.rglob("*.md"))]
-    corpus = load_corpus(pages, (docs / ".vocabulaires.yml").read_text(encoding="utf-8"),
-                         (docs / ".glossaire.yml").read_text(encoding="utf-8"))
-    fields = tuple(FieldSpec(f.name, f.shape, f.required, f.vocabulary) for f in CASE_FIELDS)
+    corpus = kinds.load(pages, (docs / ".vocabulaires.yml").read_text(encoding="utf-8"),
+                        (docs / ".glossaire.yml").read_text(encoding="utf-8"))
+    fields = tuple(FieldSpec(f.name, f.shape, f.required, f.vocabulary) for f in fields_of(Case))
     vocabularies = {kind: dict(corpus.vocabulary.of(kind)) for kind in KINDS}
     return Site(fields, vocabularies, {id_: s.title for id_, s in corpus.sources.items()})
 
@@ -71,7 +71,7 @@ class Question:
     placeholder: str = ""
 
 
-# One question per field of CASE_FIELDS (a field without a question stops the script).
+# One question per field of Case (a field without a question stops the script).
 QUESTIONS = {
     "title": Question("Titre de l'expérience", "Le territoire, deux-points, puis ce qui a été fait, en quelques mots.",
                       "Ville de Lille : une électricité renouvelable achetée à une coopérative"),
@@ -167,7 +167,7 @@ def proposal_form(site: Site) -> dict[str, Any]:
     extra = [n for n in QUESTIONS if n not in names]
     if missing or extra:
         raise SystemExit("Les questions du formulaire ne suivent plus les champs d'une expérience "
-                         f"(hooks/guide_ess/schema.py) : sans question : {', '.join(missing) or 'aucun'} ; "
+                         f"(hooks/guide_ess/content/schema.py) : sans question : {', '.join(missing) or 'aucun'} ; "
                          f"question sans champ : {', '.join(extra) or 'aucune'}. Mettez QUESTIONS à jour.")
     body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": INTRO}}]
     for spec in asked_order(site.fields):

@@ -383,13 +383,13 @@ def check_with_core(root: Path, rel_path: str, text: str) -> list[tuple[str, str
     """The ONE place that uses the build's core (hooks/guide_ess): the page is checked as the build
     will check it, among the site's own pages; returns (field, message) for this page's problems."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from guide_ess.corpus import load_corpus
+    from guide_ess import kinds
 
     docs = root / "docs"
     pages = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}
     pages[rel_path] = text.encode("utf-8")
-    corpus = load_corpus(pages.items(), (docs / ".vocabulaires.yml").read_text(encoding="utf-8"),
-                         (docs / ".glossaire.yml").read_text(encoding="utf-8"))
+    corpus = kinds.load(pages.items(), (docs / ".vocabulaires.yml").read_text(encoding="utf-8"),
+                        (docs / ".glossaire.yml").read_text(encoding="utf-8"))
     return [(p.field, p.message) for p in corpus.problems if p.path == f"docs/{rel_path}"]
 
 

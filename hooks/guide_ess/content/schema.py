@@ -34,12 +34,14 @@ class FieldSpec:
     min_items: int = 0
     pattern: re.Pattern[str] | None = None
     pattern_hint: str = ""  # in French: what a valid value looks like
+    pattern_name: str = ""  # in French: « un identifiant valide »
 
 
 def text(help: str, *, required: bool = True, vocabulary: str | None = None,
-         pattern: re.Pattern[str] | None = None, pattern_hint: str = "") -> Any:
+         pattern: re.Pattern[str] | None = None, pattern_name: str = "", pattern_hint: str = "") -> Any:
     """A one-line text field of a record."""
-    return dataclasses.field(metadata={_SPEC: FieldSpec("", "text", help, required, vocabulary, 0, pattern, pattern_hint)})
+    return dataclasses.field(metadata={_SPEC: FieldSpec("", "text", help, required, vocabulary, 0, pattern, pattern_hint,
+                                                        pattern_name)})
 
 
 def listing(help: str, *, required: bool = True, vocabulary: str | None = None, min_items: int = 1) -> Any:
@@ -54,7 +56,8 @@ class Record:
 
     path: str
     id: str = text("identifiant : le nom du fichier sans « .md » (minuscules sans accents, chiffres, tirets)",
-                   pattern=SLUG, pattern_hint="minuscules sans accents, chiffres et tirets seulement")
+                   pattern=SLUG, pattern_name="un identifiant valide",
+                   pattern_hint="minuscules sans accents, chiffres et tirets seulement")
     title: str = text("titre de la page, tel qu'il s'affiche")
     description: str = text("une phrase qui dit ce que le lecteur trouvera sur la page")
 
@@ -74,7 +77,7 @@ class Case(Record):
     regions: tuple[str, ...] = listing("région(s) concernée(s)", vocabulary="regions")
     echelons: tuple[str, ...] = listing("échelon(s) de collectivité", vocabulary="echelons")
     periode: str = text("une année (\"2018\") ou deux années séparées par un tiret (\"2021-2026\"), entre guillemets",
-                        pattern=PERIOD, pattern_hint="écrivez une année (\"2018\") ou deux années séparées par un tiret "
+                        pattern=PERIOD, pattern_name="une période valide", pattern_hint="écrivez une année (\"2018\") ou deux années séparées par un tiret "
                         "(\"2021-2026\")")
     themes: tuple[str, ...] = listing("thème(s) : chacun a son guide", vocabulary="themes")
     leviers: tuple[str, ...] = listing("levier(s) d'action publique utilisé(s)", vocabulary="leviers")
@@ -168,7 +171,7 @@ def check_fields(path: str, record: type[Record], label: str, meta: dict[str, An
                     problems.append(unknown_value(path, spec.name, item, allowed,
                                                   f"docs/.vocabulaires.yml, « {spec.vocabulary} »", line))
         if spec.pattern is not None and not spec.pattern.match(items[0]):
-            what = "un identifiant valide" if spec.name == "id" else f"une valeur valide pour « {spec.name} »"
+            what = spec.pattern_name or f"une valeur valide pour « {spec.name} »"
             problems.append(Problem(path, spec.name, f"« {items[0]} » n'est pas {what} : {spec.pattern_hint}.", line))
     return clean, problems
 
