@@ -5,6 +5,7 @@
 #   ./run.sh build     set up, then build the static site into site/
 #   ./run.sh offline   set up, then build the offline zip into dist/
 #   ./run.sh bench     set up, then run the benchmarks in benchmarks/
+#   ./run.sh verifier  set up, then check the content quickly (strict build, content errors only; no browser)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -63,13 +64,17 @@ case "$task" in
         setup_browser
         exec "$PY" -m pytest "$@"
         ;;
+    verifier)
+        setup_python
+        exec "$PY" tools/verifier.py "$@"
+        ;;
     bench)
         setup_python
         setup_browser
         for script in benchmarks/*.py; do "$PY" "$script"; done
         ;;
     *)
-        sed -n '2,8p' "$0"
+        sed -n '2,9p' "$0"
         exit 2
         ;;
 esac

@@ -49,7 +49,7 @@ class Site:
 def read_site(root: Path) -> Site:
     """The ONE place that uses the build's core (hooks/guide_ess): fields, vocabularies, source pages."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from guide_ess import kinds
+    import guide_ess.kinds as kinds
     from guide_ess.content.schema import Case, fields_of
     from guide_ess.content.vocabulary import KINDS
 

@@ -383,7 +383,7 @@ def check_with_core(root: Path, rel_path: str, text: str) -> list[tuple[str, str
     """The ONE place that uses the build's core (hooks/guide_ess): the page is checked as the build
     will check it, among the site's own pages; returns (field, message) for this page's problems."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from guide_ess import kinds
+    import guide_ess.kinds as kinds
 
     docs = root / "docs"
     pages = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}

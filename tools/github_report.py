@@ -11,7 +11,7 @@ Pure functions (no MkDocs import) that the verifier calls when ``GITHUB_ACTIONS=
   future address under ``SITE_URL``.
 
 Run as a script, it writes the preview summary of the ``site`` workflow:
-``python3 hooks/github_report.py apercu --pr N --site-url URL --offline-url URL``.
+``python3 tools/github_report.py apercu --pr N --site-url URL --offline-url URL``.
 """
 from __future__ import annotations
 
