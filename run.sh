@@ -6,6 +6,7 @@
 #   ./run.sh offline   set up, then build the offline zip into dist/
 #   ./run.sh bench     set up, then run the benchmarks in benchmarks/
 #   ./run.sh verifier  set up, then check the content quickly (strict build, content errors only; no browser)
+#   ./run.sh nouvelle experience|guide|source ID   set up, then start docs/<folder>/<ID>.md from its template
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -68,13 +69,17 @@ case "$task" in
         setup_python
         exec "$PY" tools/verifier.py "$@"
         ;;
+    nouvelle)
+        setup_python
+        exec "$PY" tools/new_page.py "$@"
+        ;;
     bench)
         setup_python
         setup_browser
         for script in benchmarks/*.py; do "$PY" "$script"; done
         ;;
     *)
-        sed -n '2,9p' "$0"
+        sed -n '2,10p' "$0"
         exit 2
         ;;
 esac

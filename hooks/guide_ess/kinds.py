@@ -36,6 +36,8 @@ class PageKind:
     record: type[Record]  # the schema: the record's fields are the page's front matter
     view: PageView  # the blocks around the page's text
     templates: tuple[str, ...]  # the templates its view renders
+    command: str  # the word of « ./run.sh nouvelle <command> <id> » that starts such a page
+    sections: tuple[str, ...]  # the usual headings of its text, in a new page
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,14 @@ class IndexKind:
 
 
 PAGE_KINDS: tuple[PageKind, ...] = (
-    PageKind("guide", "guides", "guide", Guide, pages.guide_blocks, ("guide_footer.html",)),
-    PageKind("case", "experiences", "expérience", Case, pages.case_blocks, ("case_header.html", "case_footer.html")),
-    PageKind("source", "sources", "source", Source, pages.source_blocks, ("source_header.html", "source_footer.html")),
+    PageKind("guide", "guides", "guide", Guide, pages.guide_blocks, ("guide_footer.html",), "guide",
+             ("Pourquoi c'est important pour une collectivité", "Comment faire", "Points de vigilance",
+              "Des exemples")),
+    PageKind("case", "experiences", "expérience", Case, pages.case_blocks, ("case_header.html", "case_footer.html"),
+             "experience", ("Qui et où", "Ce qui a été fait", "Les leviers utilisés", "Ce que l'on peut en retenir",
+                            "Pour aller plus loin")),
+    PageKind("source", "sources", "source", Source, pages.source_blocks, ("source_header.html", "source_footer.html"),
+             "source", ("Ce que couvre la ressource", "Où la trouver", "Ce que nous n'avons pas lu")),
 )
 
 INDEX_KINDS: tuple[IndexKind, ...] = (

@@ -1,0 +1,114 @@
+"""Start a page: ``./run.sh nouvelle experience lyon-cantine-bio`` (or ``guide``, ``source``).
+
+Writes ``docs/<folder>/<id>.md`` from the schema of its kind: every field of the
+front matter, left empty, under a French comment that says what it means and, for
+a field whose values come from ``docs/.vocabulaires.yml``, lists them; then the
+usual headings of such a page. The page does not build until its fields are
+filled: the build then says, field by field, what is missing. Never overwrites a
+file; refuses a malformed identifier, or a guide whose theme is not in the
+vocabularies.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import guide_ess.kinds as kinds  # noqa: E402
+from guide_ess.content.problems import suggest  # noqa: E402
+from guide_ess.content.schema import SLUG, FieldSpec, fields_of  # noqa: E402
+from guide_ess.content.vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary  # noqa: E402
+
+EXAMPLES = {"periode": '"2021-2026"', "regions": "[hauts-de-france]", "sources": "[identifiant-de-la-source]"}
+
+
+class Refused(Exception):
+    """A request that cannot be done, with the French reason and what to do."""
+
+
+def _comment(spec: FieldSpec, vocab: Vocabulary, sources: Sequence[str]) -> list[str]:
+    need = "obligatoire" if spec.required else "facultatif"
+    shape = "liste entre crochets, par exemple " + EXAMPLES.get(spec.name, "[valeur-a, valeur-b]") \
+        if spec.shape == "list" else "texte sur une ligne" + (f", par exemple {EXAMPLES[spec.name]}" if spec.name in EXAMPLES
+                                                              else "")
+    lines = [f"# {spec.name} ({need}, {shape}) : {spec.help}."]
+    if spec.vocabulary:
+        values = vocab.of(spec.vocabulary)
+        lines.append(f"#   Valeurs permises ({VOCABULARY_FILE}, « {spec.vocabulary} ») :")
+        lines += [f"#     {value} = {label}" for value, label in values.items()]
+    if spec.name == "sources":
+        lines.append("#   Sources qui ont déjà leur page (docs/sources/) : " + (", ".join(sources) or "aucune") + ".")
+        lines.append("#   Une source manque ? Créez sa page : ./run.sh nouvelle source <identifiant>.")
+    return lines
+
+
+def page_text(kind: kinds.PageKind, page_id: str, vocab: Vocabulary, sources: Sequence[str] = ()) -> str:
+    """The new page: commented empty fields, then the usual headings."""
+    out = ["---", f"# Nouvelle page « {kind.label} » : remplissez chaque champ après les deux-points, puis lancez",
+           "# « ./run.sh verifier ». Les lignes qui commencent par « # » sont des commentaires : vous pouvez",
+           "# les effacer. Mettez entre guillemets une valeur qui contient « : » ou « # ».", ""]
+    for spec in fields_of(kind.record):
+        out += _comment(spec, vocab, sources)
+        value = page_id if spec.name == "id" else ("[]" if spec.shape == "list" else "")
+        out += [f"{spec.name}: {value}".rstrip(), ""]
+    out[-1] = "---"
+    out.append("")
+    for heading in kind.sections:
+        out += [f"## {heading}", "", "À écrire (voir les règles d'écriture dans CONTRIBUTING.md).", ""]
+    return "\n".join(out)
+
+
+def kind_of(command: str) -> kinds.PageKind:
+    found = {k.command: k for k in kinds.PAGE_KINDS}
+    if command not in found:
+        raise Refused(f"sorte de page inconnue « {command} » : écrivez {', '.join(sorted(found))}."
+                      + suggest(command, found))
+    return found[command]
+
+
+def create(root: Path, command: str, page_id: str) -> Path:
+    """Write the new page and return its path; raise :class:`Refused` with a French message otherwise."""
+    kind = kind_of(command)
+    if not SLUG.match(page_id):
+        raise Refused(f"« {page_id} » n'est pas un identifiant valide : minuscules sans accents, chiffres et tirets "
+                      "seulement (par exemple « lyon-cantine-bio »).")
+    docs = root / "docs"
+    vocab, problems = load_vocabulary((docs / VOCABULARY_FILE).read_text(encoding="utf-8"))
+    if problems:
+        raise Refused(f"docs/{VOCABULARY_FILE} contient des erreurs : lancez « ./run.sh verifier ».")
+    if kind.name == "guide" and page_id not in vocab.themes:
+        raise Refused(f"un guide porte le nom d'un thème : « {page_id} » n'est pas un thème de docs/{VOCABULARY_FILE}. "
+                      f"Ajoutez-le d'abord à « themes » avec son libellé, ou choisissez un thème existant : "
+                      f"{', '.join(vocab.themes)}." + suggest(page_id, vocab.themes))
+    path = docs / kind.folder / f"{page_id}.md"
+    sources = sorted(p.stem for p in (docs / "sources").glob("*.md") if p.stem != "index")
+    try:
+        with path.open("x", encoding="utf-8") as page:
+            page.write(page_text(kind, page_id, vocab, sources))
+    except FileExistsError:
+        raise Refused(f"docs/{kind.folder}/{page_id}.md existe déjà : choisissez un autre identifiant, "
+                      "ou modifiez la page existante.") from None
+    return path
+
+
+def main(argv: Sequence[str] | None = None, root: Path = ROOT) -> int:
+    parser = argparse.ArgumentParser(prog="./run.sh nouvelle", description="Commencer une page du guide.")
+    parser.add_argument("sorte", help="experience, guide ou source")
+    parser.add_argument("identifiant", help="nom du fichier sans .md, par exemple lyon-cantine-bio")
+    args = parser.parse_args(argv)
+    try:
+        path = create(root, args.sorte, args.identifiant)
+    except Refused as refused:
+        print(f"Rien n'a été écrit : {refused}", file=sys.stderr)
+        return 1
+    print(f"Page créée : {path.relative_to(root).as_posix()}. Remplissez ses champs, écrivez son texte, "
+          "puis lancez « ./run.sh verifier ».")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
