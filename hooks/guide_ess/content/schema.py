@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Any, ClassVar, Literal, Protocol, TypeVar
 
 from .problems import Problem, suggest, unknown_value
 from .vocabulary import Vocabulary
@@ -54,6 +54,7 @@ def listing(help: str, *, required: bool = True, vocabulary: str | None = None, 
 class Record:
     """What every guide, case study and source has: its path (relative to docs/) and three fields."""
 
+    FIELDS: ClassVar[tuple[FieldSpec, ...]] = ()  # set by @declared from the fields below
     path: str
     id: str = text("identifiant : le nom du fichier sans « .md » (minuscules sans accents, chiffres, tirets)",
                    pattern=SLUG, pattern_name="un identifiant valide",
@@ -62,6 +63,17 @@ class Record:
     description: str = text("une phrase qui dit ce que le lecteur trouvera sur la page")
 
 
+R = TypeVar("R", bound=Record)
+
+
+def declared(record: type[R]) -> type[R]:
+    """Read once the front-matter fields a record class declares (see :func:`fields_of`)."""
+    record.FIELDS = tuple(dataclasses.replace(f.metadata[_SPEC], name=f.name)
+                          for f in dataclasses.fields(record) if _SPEC in f.metadata)
+    return record
+
+
+@declared
 @dataclass(frozen=True)
 class Guide(Record):
     """A thematic guide: one theme of the vocabulary."""
@@ -69,6 +81,7 @@ class Guide(Record):
     sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ sur lesquelles le guide s'appuie")
 
 
+@declared
 @dataclass(frozen=True)
 class Case(Record):
     """A case study: one territorial experience."""
@@ -85,6 +98,7 @@ class Case(Record):
     sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ qui racontent l'expérience")
 
 
+@declared
 @dataclass(frozen=True)
 class Source(Record):
     """A source page crediting one RTES or Avise resource."""
@@ -95,9 +109,6 @@ class Source(Record):
     acces: str = text("accès à la ressource", vocabulary="acces")
 
 
-R = TypeVar("R", bound=Record)
-
-
 class FieldLines(Protocol):
     """Where each field is in the file (see :class:`guide_ess.content.frontmatter.Parsed`)."""
 
@@ -106,8 +117,7 @@ class FieldLines(Protocol):
 
 def fields_of(record: type[Record]) -> tuple[FieldSpec, ...]:
     """The front-matter fields of a record type, in declaration order."""
-    return tuple(dataclasses.replace(f.metadata[_SPEC], name=f.name)
-                 for f in dataclasses.fields(record) if _SPEC in f.metadata)
+    return record.FIELDS
 
 
 def _as_text(value: Any) -> str | None:

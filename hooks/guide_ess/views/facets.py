@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import yaml
 
@@ -73,11 +74,22 @@ def page_source(site: Site, facet: str, value: str) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
 
 
-def case_rows(site: Site, case_ids: list[str], here: str) -> list[dict[str, object]]:
+class CaseRow(NamedTuple):
+    link: Link
+    territoire: str
+    periode: str
+
+
+class Back(NamedTuple):
+    before: str  # text before the link
+    link: Link
+
+
+def case_rows(site: Site, case_ids: list[str], here: str) -> list[CaseRow]:
     """A light list of cases (title, territory, period), readable on a phone."""
     cases = site.corpus.cases
-    return [{"link": site.link(cases[c].title, here, cases[c].path), "territoire": cases[c].territoire,
-             "periode": cases[c].periode} for c in case_ids]
+    return [CaseRow(site.link(cases[c].title, here, cases[c].path), cases[c].territoire, cases[c].periode)
+            for c in case_ids]
 
 
 def page_blocks(site: Site, facet: str, value: str) -> Blocks:
@@ -86,10 +98,9 @@ def page_blocks(site: Site, facet: str, value: str) -> Blocks:
     pages = FACET_PAGES[facet]
     guides = site.corpus.guides
     if facet == "themes" and value in guides:
-        back = {"before": f"Lire le guide{NBSP_COLON} ", "link": site.link(guides[value].title, here, guides[value].path)}
+        back = Back(f"Lire le guide{NBSP_COLON} ", site.link(guides[value].title, here, guides[value].path))
     else:
-        back = {"before": "", "link": site.link(f"{pages.plural}{NBSP_COLON} toutes les valeurs", here,
-                                                f"{pages.folder}/index.md")}
+        back = Back("", site.link(f"{pages.plural}{NBSP_COLON} toutes les valeurs", here, f"{pages.folder}/index.md"))
     return Blocks(after=Block("facet_page.html", {
         "count": count(site.graph, facet, value), "back": back,
         "cases": case_rows(site, site.graph.cases_by[facet].get(value, []), here)}))

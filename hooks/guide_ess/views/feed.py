@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from .model import Block, Site
 from .news import FEED_FILE, recent_changes
@@ -20,6 +20,12 @@ class Entry:
     updated: int
 
 
+class FeedEntry(NamedTuple):
+    entry: Entry
+    published: str  # ISO 8601
+    updated: str
+
+
 def iso(stamp: int) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(stamp))
 
@@ -30,7 +36,7 @@ def feed_block(title: str, site_url: str, entries: Sequence[Entry]) -> Block:
     return Block("feed.xml", {
         "title": title, "site_url": site_url, "feed_url": site_url + FEED_FILE,
         "updated": iso(max((e.updated for e in entries), default=0)),
-        "entries": [{"entry": e, "published": iso(e.created), "updated": iso(e.updated)} for e in entries]})
+        "entries": [FeedEntry(e, iso(e.created), iso(e.updated)) for e in entries]})
 
 
 def site_feed(site: Site, title: str, site_url: str, url_of: Callable[[str], str | None]) -> Block:

@@ -2,11 +2,24 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..links.graph import case_sort_key
 from .facets import FACET_PAGES, facet_path
-from .model import Block, Blocks, Site
+from ..content.glossary import Term
+from .model import Block, Blocks, Link, Site
 from .tables import Cell, Table
+
+
+class TermItem(NamedTuple):
+    anchor: str
+    term: Term
+    guide: Link | None
+
+
+class FacetItem(NamedTuple):
+    link: Link
+    cases: int  # how many case studies
 
 
 def experiences(site: Site, here: str) -> Blocks:
@@ -36,9 +49,9 @@ def sources(site: Site, here: str) -> Blocks:
 def glossary(site: Site, here: str) -> Blocks:
     """Every acronym with its expansion and the guide to read (acronyms written out, not wrapped)."""
     guides = site.corpus.guides
-    terms = [{"anchor": "sigle-" + re.sub(r"[^a-z0-9]+", "-", term.sigle.lower()).strip("-"), "term": term,
-              "guide": site.link(guides[term.guide].title, here, guides[term.guide].path)
-              if term.guide and term.guide in guides else None}
+    terms = [TermItem("sigle-" + re.sub(r"[^a-z0-9]+", "-", term.sigle.lower()).strip("-"), term,
+                      site.link(guides[term.guide].title, here, guides[term.guide].path)
+                      if term.guide and term.guide in guides else None)
              for term in site.corpus.glossary]
     return Blocks(after=Block("glossary.html", {"terms": terms}))
 
@@ -47,7 +60,7 @@ def facet_index(facet: str, site: Site, here: str) -> Blocks:
     """Every value of a facet that has cases, with its count, linking to its page."""
     vocab = site.corpus.vocabulary.of(FACET_PAGES[facet].vocabulary)
     by_value = site.graph.cases_by[facet]
-    items = [{"link": site.link(label, here, facet_path(facet, value)), "count": len(by_value[value])}
+    items = [FacetItem(site.link(label, here, facet_path(facet, value)), len(by_value[value]))
              for value, label in vocab.items() if by_value.get(value)]
     return Blocks(after=Block("facet_index.html", {"items": items}))
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping, NamedTuple
 
 from ..content.corpus import Corpus
 from ..content.history import Dates
+from ..content.schema import Record
 from ..links.graph import LinkGraph
 from ..links.urls import relative_file_url, relative_url
 
@@ -16,9 +17,10 @@ NBSP = "\u00a0"  # before « : »
 NBSP_COLON = NBSP + ":"
 
 
-@dataclass(frozen=True)
-class Link:
-    """A link to a page of the site: its text (plain, escaped by the template), href, and the page it reaches."""
+class Link(NamedTuple):
+    """A link to a page of the site: its text (plain, escaped by the template), href, and the page it reaches.
+
+    A named tuple: a large site's views make tens of thousands of them."""
 
     label: str
     href: str
@@ -62,18 +64,23 @@ class Site:
         return relative_file_url(here, file, self.directory_urls)
 
 
-def link_targets(value: Any) -> Iterator[str]:
-    """Every page the prepared data ``value`` links to."""
-    if isinstance(value, Link):
-        yield value.target
-    elif isinstance(value, (str, int, float, bool)) or value is None:
-        return
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from link_targets(item)
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        for item in value:
-            yield from link_targets(item)
-    elif dataclasses.is_dataclass(value):
-        for item in dataclasses.fields(value):
-            yield from link_targets(getattr(value, item.name))
+_LEAVES = (str, int, float, bool, type(None), Record)  # hold no link: records are the content itself
+
+
+def link_targets(value: Any) -> list[str]:
+    """Every page the prepared data ``value`` links to (links sit in mappings, sequences and dataclasses)."""
+    found: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Link):
+            found.append(item.target)
+        elif isinstance(item, _LEAVES):
+            continue
+        elif isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            stack.extend(item)
+        elif dataclasses.is_dataclass(item):
+            stack.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+    return found

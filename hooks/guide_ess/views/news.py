@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from ..content.corpus import Corpus
 from ..content.history import Dates
-from .model import Block, Blocks, Site
+from .model import Block, Blocks, Link, Site
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
           "septembre", "octobre", "novembre", "décembre")
@@ -25,6 +25,13 @@ class Change:
     dates: Dates
 
 
+class NewsItem(NamedTuple):
+    date: str
+    verb: str  # « ajoutée » or « mise à jour »
+    link: Link
+    description: str
+
+
 def french_date(stamp: int) -> str:
     day = time.gmtime(stamp)
     return f"{day.tm_mday}{'er' if day.tm_mday == 1 else ''} {MONTHS[day.tm_mon - 1]} {day.tm_year}"
@@ -39,8 +46,7 @@ def recent_changes(corpus: Corpus, dates: Mapping[str, Dates], limit: int = NEWS
 
 def news(site: Site, here: str) -> Blocks:
     """The list of recent changes and the link to the Atom feed."""
-    items = [{"date": french_date(c.dates.updated),
-              "verb": "ajoutée" if c.dates.created == c.dates.updated else "mise à jour",
-              "link": site.link(c.title, here, c.path), "description": c.description}
+    items = [NewsItem(french_date(c.dates.updated), "ajoutée" if c.dates.created == c.dates.updated else "mise à jour",
+                      site.link(c.title, here, c.path), c.description)
              for c in recent_changes(site.corpus, site.dates)]
     return Blocks(after=Block("news.html", {"items": items, "feed": site.file_href(here, FEED_FILE)}))

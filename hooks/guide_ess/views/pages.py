@@ -1,7 +1,7 @@
 """The blocks around the text of a guide, a case study and a source page."""
 from __future__ import annotations
 
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from ..content.schema import Case, Guide, Record, Source
 from ..links.graph import Ref
@@ -9,15 +9,31 @@ from .facets import GUIDE_CASES_MAX, facet_link, facet_path
 from .model import Block, Blocks, Link, Site
 
 
+class SourceItem(NamedTuple):
+    link: Link
+    editeur: str
+    date: str
+
+
+class CaseItem(NamedTuple):
+    link: Link
+    case: Case
+
+
+class Citing(NamedTuple):
+    link: Link
+    guide: bool  # the citing page is a guide
+
+
 def ref_link(site: Site, ref: Ref, here: str) -> Link:
     record = site.corpus.table(ref.kind)[ref.id]
     return site.link(record.title, here, record.path)
 
 
-def _sources(site: Site, source_ids: Sequence[str], here: str) -> list[dict[str, object]]:
+def _sources(site: Site, source_ids: Sequence[str], here: str) -> list[SourceItem]:
     sources = site.corpus.sources
-    return [{"link": site.link(sources[s].title, here, sources[s].path), "editeur": sources[s].editeur,
-             "date": sources[s].date} for s in source_ids]
+    return [SourceItem(site.link(sources[s].title, here, sources[s].path), sources[s].editeur, sources[s].date)
+            for s in source_ids]
 
 
 def _related(site: Site, ref: Ref, here: str) -> list[Link]:
@@ -49,8 +65,7 @@ def guide_blocks(site: Site, record: Record) -> Blocks:
     more = (site.link(f"Les {len(case_ids)} expériences sur ce thème", here, facet_path("themes", guide.id))
             if len(case_ids) > GUIDE_CASES_MAX else None)
     return Blocks(after=Block("guide_footer.html", {
-        "cases": [{"link": site.link(cases[c].title, here, cases[c].path), "case": cases[c]}
-                  for c in case_ids[:GUIDE_CASES_MAX]],
+        "cases": [CaseItem(site.link(cases[c].title, here, cases[c].path), cases[c]) for c in case_ids[:GUIDE_CASES_MAX]],
         "more": more,
         "sources": _sources(site, guide.sources, here),
         "related": _related(site, Ref("guide", guide.id), here),
@@ -61,8 +76,7 @@ def source_blocks(site: Site, record: Record) -> Blocks:
     """The facts about a source (publisher, date, type, access); every page that relies on it."""
     assert isinstance(record, Source)
     source, vocab = record, site.corpus.vocabulary
-    citing = [{"link": ref_link(site, r, source.path), "guide": r.kind == "guide"}
-              for r in site.graph.citing.get(source.id, [])]
+    citing = [Citing(ref_link(site, r, source.path), r.kind == "guide") for r in site.graph.citing.get(source.id, [])]
     return Blocks(
         Block("source_header.html", {"source": source, "type": vocab.types_source[source.type],
                                      "acces": vocab.acces[source.acces]}),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Mapping, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 from ..content.corpus import Corpus
 from .model import Block
@@ -11,6 +11,12 @@ from .model import Block
 PRINTABLE_PATH = "guides/version-imprimable.md"
 _HEADING = re.compile(r"^(#{2,5}) ", re.MULTILINE)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!|~^=+])")
+
+
+class PrintableGuide(NamedTuple):
+    title: str  # markdown-escaped
+    description: str
+    body: str  # markdown, headings one level down
 
 
 def md_text(value: str) -> str:
@@ -24,7 +30,7 @@ def printable_guides(corpus: Corpus, bodies: Mapping[str, str], order: Sequence[
     The page lives in guides/, beside the guides, so their relative links stay valid.
     """
     ids = [g for g in order if g in corpus.guides] + sorted(set(corpus.guides) - set(order))
-    guides = [{"title": md_text(corpus.guides[g].title), "description": md_text(corpus.guides[g].description),
-               "body": _HEADING.sub(lambda m: "#" + m.group(1) + " ", bodies.get(corpus.guides[g].path, "")).strip()}
+    guides = [PrintableGuide(md_text(corpus.guides[g].title), md_text(corpus.guides[g].description),
+                             _HEADING.sub(lambda m: "#" + m.group(1) + " ", bodies.get(corpus.guides[g].path, "")).strip())
               for g in ids]
     return Block("version-imprimable.md", {"guides": guides})

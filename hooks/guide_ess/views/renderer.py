@@ -14,7 +14,7 @@ from typing import Any, Sequence
 from xml.sax.saxutils import escape as xml_escape
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..text.abbreviations import Abbreviations
 from ..text.typography import french_spacing_text
@@ -31,7 +31,12 @@ def _text(value: str, abbreviations: Abbreviations | None) -> Markup:
 
 
 class Renderer:
-    """Renders :class:`Block` values to HTML."""
+    """Renders :class:`Block` values to HTML.
+
+    Templates write a link as ``{{ link | a }}`` and a list of links as ``{{ links | a_list }}``:
+    the link template (``_link.html``) renders each distinct link once per build; a large site
+    repeats the same links (to a region, a lever, a source) on thousands of pages.
+    """
 
     def __init__(self, abbreviations: Abbreviations | None = None, override_dirs: Sequence[Path] = ()) -> None:
         loaders = [FileSystemLoader(str(d)) for d in override_dirs if d.is_dir()]
@@ -44,6 +49,21 @@ class Renderer:
         self.environment.filters["xml"] = lambda value: Markup(xml_escape(str(value)))  # text of an XML element
         self.environment.tests["link"] = lambda value: isinstance(value, Link)
         self.environment.globals.update(nbsp=NBSP, nnbsp=NNBSP)
+        self._links: dict[Link, Markup] = {}
+        self._link_template = self.environment.get_template("_link.html")
+        self.environment.filters["a"] = self.link
+        self.environment.filters["a_list"] = self.links
+
+    def link(self, link: Link) -> Markup:
+        """The HTML of one link, rendered by ``_link.html`` the first time it is met."""
+        html = self._links.get(link)
+        if html is None:
+            html = self._links[link] = Markup(self._link_template.render(link=link).strip())
+        return html
+
+    def links(self, links: Sequence[Link], separator: str = ", ") -> Markup:
+        """The HTML of several links, separated by ``separator`` (plain text, escaped)."""
+        return Markup(escape(separator)).join(self.link(link) for link in links)
 
     def render(self, block: Block | None) -> str:
         """The HTML of ``block``, ending with one line end ('' for no block or an empty one)."""
