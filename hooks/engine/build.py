@@ -105,7 +105,7 @@ class Build:
         self.stop_on(corpus.problems)
         abbreviations = Abbreviations(corpus.glossary)
         site = Site(corpus, build_graph(corpus), self.config.use_directory_urls,
-                    page_dates(Path(self.config.config_file_path).parent, self.docs_dir))
+                    page_dates(Path(self.config.config_file_path).parent, self.docs_dir), self.config.repo_url or "")
         custom_dir = self.config.theme.custom_dir
         overrides = [Path(custom_dir) / OVERRIDES_FOLDER] if custom_dir else []
         self._content = Content(site, Renderer(abbreviations, overrides), abbreviations)

@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Mapping
 
 from .content.corpus import Corpus, load_corpus
 from .content.schema import Case, Guide, Record, Source
-from .views import indexes, map_page, news, overview, pages
+from .views import contribute, indexes, map_page, news, overview, pages
 from .views.model import Blocks, Site
 
 PageView = Callable[[Site, Record], Blocks]
@@ -76,6 +76,8 @@ INDEX_KINDS: tuple[IndexKind, ...] = (
               ("panorama.html", "table.html")),
     IndexKind("nouveautes", "les pages récemment ajoutées ou modifiées (historique git) et le lien du flux Atom",
               news.news, ("news.html",)),
+    IndexKind("contribuer", "en tête de page, les liens vers les formulaires du dépôt (proposer une expérience, "
+              "signaler une erreur)", contribute.forms, ("contribuer.html",)),
 )
 
 PAGE_KIND_BY_NAME: Mapping[str, PageKind] = {kind.name: kind for kind in PAGE_KINDS}

@@ -19,7 +19,7 @@ from guide_ess.views.renderer import Renderer
 CORPUS = fixture_corpus()
 DATES = {"experiences/cas-lille.md": Dates(1_704_189_600, 1_709_632_800),
          "guides/cooperation.md": Dates(1_704_189_600, 1_704_189_600)}
-SITE = Site(CORPUS, build_graph(CORPUS), True, DATES)
+SITE = Site(CORPUS, build_graph(CORPUS), True, DATES, "https://example.org/depot/")
 RENDERER = Renderer(Abbreviations(CORPUS.glossary))
 
 

@@ -79,3 +79,14 @@ def test_a_theme_gets_its_own_page_only_when_its_guide_cannot_list_every_case() 
     assert guide.count('<li><a href="../../experiences/') == facets.GUIDE_CASES_MAX
     assert '<p><a href="../../themes/cooperation/">Les 32 expériences sur ce thème</a></p>' in guide
     assert ("regions", "hauts-de-france") in facets.pages_needed(site.graph)
+
+
+def test_contributors_links_need_a_configured_repository() -> None:
+    corpus = fixture_corpus()
+    renderer = Renderer()
+    without = renderer.render(kinds.blocks_of(Site(corpus, build_graph(corpus)), "contribuer.md").before)
+    assert "<a " not in without and "pas encore réglée" in without
+    configured = Site(corpus, build_graph(corpus), repo_url="https://forge.example/org/guide")
+    html = renderer.render(kinds.blocks_of(configured, "contribuer.md").before)
+    assert 'href="https://forge.example/org/guide/issues/new?template=proposer-experience.yml"' in html
+    assert 'href="https://forge.example/org/guide/issues/new?template=signaler-erreur.yml"' in html

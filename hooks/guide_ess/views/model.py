@@ -54,6 +54,7 @@ class Site:
     graph: LinkGraph
     directory_urls: bool = True
     dates: Mapping[str, Dates] = field(default_factory=lambda: MappingProxyType({}))
+    repo_url: str = ""  # the repository of the sources (mkdocs.yml repo_url), for the contributors' links
 
     def link(self, label: str, here: str, to: str) -> Link:
         """A link from page ``here`` to page ``to`` (both relative to docs/)."""
