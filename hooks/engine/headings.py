@@ -10,13 +10,13 @@ MkDocs validates links to them.
 """
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import AbstractSet, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+from markupsafe import Markup
 from mkdocs.structure.toc import AnchorLink
 
 from guide_ess.text.typography import french_spacing
@@ -39,15 +39,14 @@ class TocEntry:
 class Permalink:
     """The toc extension's permalink: its symbol (empty: none) and its title, from mkdocs.yml."""
 
-    symbol: str = ""
-    title: str = ""
+    symbol: str = ""  # HTML, as the toc extension writes it
+    title: str = ""  # plain text
 
     @classmethod
     def of(cls, config: MkDocsConfig) -> Permalink:
         toc = config.mdx_configs.get("toc", {})
         symbol = toc.get("permalink", False)
-        return cls("&para;" if symbol is True else str(symbol or ""),
-                   html.escape(str(toc.get("permalink_title", "Permanent link")), quote=True))
+        return cls("&para;" if symbol is True else str(symbol or ""), str(toc.get("permalink_title", "Permanent link")))
 
 
 def unique_anchor(wanted: str, taken: AbstractSet[str]) -> str:
@@ -64,15 +63,17 @@ def place_headings(block: str, taken: set[str], permalink: Permalink) -> tuple[s
     """Give each ``<hN id="…">`` of ``block`` an id not in ``taken`` (added to it) and a permalink;
     return the block and its headings in order."""
     entries: list[TocEntry] = []
+    link = (Markup('<a class="headerlink" href="#{anchor}" title="{title}">{symbol}</a>') if permalink.symbol
+            else Markup(""))
 
     def one(match: re.Match[str]) -> str:
-        level, title = int(match.group(1)), match.group(3)
+        level, title = int(match.group(1)), Markup(match.group(3))  # the block's own HTML
         anchor = unique_anchor(match.group(2), taken)
         taken.add(anchor)
         entries.append(TocEntry(level, anchor, _TAG.sub("", title).strip()))
-        link = (f'<a class="headerlink" href="#{anchor}" title="{permalink.title}">{permalink.symbol}</a>'
-                if permalink.symbol else "")
-        return f'<h{level} id="{anchor}">{title}{link}</h{level}>'
+        return str(Markup("<h{level} id=\"{anchor}\">{title}{link}</h{level}>").format(
+            level=level, anchor=anchor, title=title,
+            link=link.format(anchor=anchor, title=permalink.title, symbol=Markup(permalink.symbol))))
 
     return _HEADING.sub(one, block), entries
 

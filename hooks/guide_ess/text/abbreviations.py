@@ -1,9 +1,10 @@
 """Acronyms of the glossary wrapped in <abbr title="expansion">, in generated text and in rendered pages."""
 from __future__ import annotations
 
-import html
 import re
 from typing import Iterable
+
+from markupsafe import Markup
 
 from ..content.glossary import Term
 from .typography import IN_TEXT, prose_parts
@@ -13,8 +14,10 @@ class Abbreviations:
     """Wraps each acronym of the glossary in ``<abbr title="expansion">``."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
-        self._titles = {t.sigle: html.escape(t.developpe, quote=True) for t in terms if t.developpe}
-        names = sorted(self._titles, key=len, reverse=True)
+        # Each acronym's markup, made once (markupsafe escapes the expansion).
+        self._html = {t.sigle: str(Markup('<abbr title="{}">{}</abbr>').format(t.developpe, t.sigle))
+                      for t in terms if t.developpe}
+        names = sorted(self._html, key=len, reverse=True)
         self._pattern: re.Pattern[str] | None = None
         self._in_page: re.Pattern[str] | None = None
         if names:
@@ -25,7 +28,7 @@ class Abbreviations:
             self._in_page = re.compile(rf"(?=[{firsts}])(?<!\w)({alternatives})(?!\w|</abbr>){IN_TEXT}")
 
     def _abbr(self, match: re.Match[str]) -> str:
-        return f'<abbr title="{self._titles[match.group(1)]}">{match.group(1)}</abbr>'
+        return self._html[match.group(1)]
 
     def wrap(self, escaped_html_text: str) -> str:
         """Wrap each acronym of already-escaped text (no tags) in <abbr title="expansion">."""
