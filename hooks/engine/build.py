@@ -59,6 +59,7 @@ class Content:
     renderer: Renderer
     abbreviations: Abbreviations
     facet_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (facet, value)
+    rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> HTML before and after the page's own
 
 
 class Build:
@@ -67,7 +68,6 @@ class Build:
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
         self.docs_dir = Path(config.docs_dir)
-        self.permalink = headings.Permalink.of(config)
         self.reached = orphans.Reached()
         self.pending: dict[str, search.RealPage] = {}  # the real pages, back after the search plugin
         self.link_warnings = links.LinkWarnings(self.docs_dir)
@@ -108,7 +108,7 @@ class Build:
                     page_dates(Path(self.config.config_file_path).parent, self.docs_dir), self.config.repo_url or "")
         custom_dir = self.config.theme.custom_dir
         overrides = [Path(custom_dir) / OVERRIDES_FOLDER] if custom_dir else []
-        self._content = Content(site, Renderer(abbreviations, overrides), abbreviations)
+        self._content = Content(site, Renderer(abbreviations, overrides, headings.permalink_of(self.config)), abbreviations)
         for facet, value in facets.pages_needed(site.graph):
             path = facets.facet_path(facet, value)
             files.append(File.generated(self.config, path, content=facets.page_source(site, facet, value)))
@@ -117,7 +117,19 @@ class Build:
             bodies = {g.path: corpus.front_matter[g.path].body for g in corpus.guides.values()}
             page = printable.printable_guides(corpus, bodies, menus.folder_order(self.docs_dir, "guides"))
             files.append(File.generated(self.config, printable.PRINTABLE_PATH, content=self._content.renderer.render(page)))
+        self._render_blocks([f.src_uri for f in files.documentation_pages()])
         return files
+
+    def _render_blocks(self, paths: list[str]) -> None:
+        """Every page's generated blocks, rendered in one pass (the templates and their caches stay warm),
+        and the pages they link to, for the orphan check."""
+        content = self.content
+        render = content.renderer.render
+        for path in paths:
+            blocks = self._blocks(path)
+            self.reached.note_targets(link_targets(blocks))
+            if blocks.before is not None or blocks.after is not None:
+                content.rendered[path] = (render(blocks.before), render(blocks.after))
 
     def _data_file(self, name: str) -> str:
         path = self.docs_dir / name
@@ -146,13 +158,9 @@ class Build:
     def page_content(self, html: str, page: Page) -> str:
         """French spacing on the page's own HTML and the generated blocks around it; the search plugin
         reads a light copy of the whole, replaced by the real page in :meth:`page_context`."""
-        content = self.content
         html = french_spacing(html)  # generated blocks are spaced already (the templates' « text » filter)
         headings.space_toc(page.toc)
-        blocks = self._blocks(page.file.src_uri)
-        self.reached.note_targets(link_targets(blocks))
-        before, after = headings.join_blocks(page, content.renderer.render(blocks.before),
-                                             content.renderer.render(blocks.after), self.permalink)
+        before, after = headings.join_blocks(page, *self.content.rendered.pop(page.file.src_uri, ("", "")))
         self.reached.note_html(page, html)
         light, self.pending[page.file.src_uri] = search.for_search(before, html, after)
         return light

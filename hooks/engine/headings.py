@@ -1,12 +1,13 @@
 """Headings of generated blocks, given what Python-Markdown's toc extension gives written ones.
 
 The hooks never hand generated HTML to Python-Markdown: a block goes before or
-after the page's own HTML once its markdown is rendered. Its headings get a unique
-id (numbered ``_1``, ``_2`` as the toc extension numbers them), the permalink the
-extension writes (``<a class="headerlink">``, its symbol and title from
-mkdocs.yml), an entry in the page's table of contents (nested as the extension
-nests markdown headings), and their ids join ``page.present_anchor_ids`` so that
-MkDocs validates links to them.
+after the page's own HTML once its markdown is rendered. Its templates write each
+heading with the permalink the extension writes (``<a class="headerlink">``, its
+symbol and title from mkdocs.yml: :func:`permalink_of`). Here each heading gets
+an id no other heading of the page has (numbered ``_1``, ``_2`` as the toc
+extension numbers them), an entry in the page's table of contents (nested as the
+extension nests markdown headings), and its id joins ``page.present_anchor_ids``
+so that MkDocs validates links to it.
 """
 from __future__ import annotations
 
@@ -16,14 +17,15 @@ from typing import AbstractSet, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
-from markupsafe import Markup
 from mkdocs.structure.toc import AnchorLink
 
 from guide_ess.text.typography import french_spacing
+from guide_ess.views.renderer import Permalink
 
 _HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)</h\1>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _NUMBERED = re.compile(r"^(.*)_([0-9]+)$")
+_PERMALINK = '<a class="headerlink"'
 
 
 @dataclass(frozen=True)
@@ -35,18 +37,11 @@ class TocEntry:
     title: str  # HTML text, tags removed
 
 
-@dataclass(frozen=True)
-class Permalink:
-    """The toc extension's permalink: its symbol (empty: none) and its title, from mkdocs.yml."""
-
-    symbol: str = ""  # HTML, as the toc extension writes it
-    title: str = ""  # plain text
-
-    @classmethod
-    def of(cls, config: MkDocsConfig) -> Permalink:
-        toc = config.mdx_configs.get("toc", {})
-        symbol = toc.get("permalink", False)
-        return cls("&para;" if symbol is True else str(symbol or ""), str(toc.get("permalink_title", "Permanent link")))
+def permalink_of(config: MkDocsConfig) -> Permalink:
+    """The permalink the toc extension writes, from mkdocs.yml (``markdown_extensions: toc``)."""
+    toc = config.mdx_configs.get("toc", {})
+    symbol = toc.get("permalink", False)
+    return Permalink("&para;" if symbol is True else str(symbol or ""), str(toc.get("permalink_title", "Permanent link")))
 
 
 def unique_anchor(wanted: str, taken: AbstractSet[str]) -> str:
@@ -59,32 +54,31 @@ def unique_anchor(wanted: str, taken: AbstractSet[str]) -> str:
     return anchor
 
 
-def place_headings(block: str, taken: set[str], permalink: Permalink) -> tuple[str, list[TocEntry]]:
-    """Give each ``<hN id="…">`` of ``block`` an id not in ``taken`` (added to it) and a permalink;
-    return the block and its headings in order."""
+def place_headings(block: str, taken: set[str]) -> tuple[str, list[TocEntry]]:
+    """Give each ``<hN id="…">`` of ``block`` (its permalink, if any, written by the template) an id not in
+    ``taken`` (added to it); return the block and its headings in order."""
     entries: list[TocEntry] = []
-    link = (Markup('<a class="headerlink" href="#{anchor}" title="{title}">{symbol}</a>') if permalink.symbol
-            else Markup(""))
 
     def one(match: re.Match[str]) -> str:
-        level, title = int(match.group(1)), Markup(match.group(3))  # the block's own HTML
-        anchor = unique_anchor(match.group(2), taken)
+        level, wanted, inner = int(match.group(1)), match.group(2), match.group(3)
+        anchor = unique_anchor(wanted, taken)
         taken.add(anchor)
-        entries.append(TocEntry(level, anchor, _TAG.sub("", title).strip()))
-        return str(Markup("<h{level} id=\"{anchor}\">{title}{link}</h{level}>").format(
-            level=level, anchor=anchor, title=title,
-            link=link.format(anchor=anchor, title=permalink.title, symbol=Markup(permalink.symbol))))
+        entries.append(TocEntry(level, anchor, _TAG.sub("", inner.split(_PERMALINK, 1)[0]).strip()))
+        if anchor == wanted:
+            return match.group(0)
+        renamed = re.sub(rf'(?<= id="){re.escape(wanted)}(?=")', anchor, match.group(0), count=1)
+        return re.sub(rf'(?<= href="#){re.escape(wanted)}(?=")', anchor, renamed, count=1)
 
     return _HEADING.sub(one, block), entries
 
 
-def join_blocks(page: Page, before: str, after: str, permalink: Permalink) -> tuple[str, str]:
+def join_blocks(page: Page, before: str, after: str) -> tuple[str, str]:
     """The blocks with their headings placed, their ids known to MkDocs and their entries in the page's TOC."""
     if not before and not after:
         return before, after
     taken = page.present_anchor_ids if page.present_anchor_ids is not None else set()
-    before, entries_before = place_headings(before, taken, permalink)
-    after, entries_after = place_headings(after, taken, permalink)
+    before, entries_before = place_headings(before, taken)
+    after, entries_after = place_headings(after, taken)
     page.present_anchor_ids = taken
     _add_to_toc(page, entries_before, entries_after)
     return before, after

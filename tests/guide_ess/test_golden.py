@@ -14,13 +14,13 @@ from guide_ess.text.abbreviations import Abbreviations
 from guide_ess.views import facets, printable
 from guide_ess.views.feed import site_feed
 from guide_ess.views.model import Block, Blocks, Site
-from guide_ess.views.renderer import Renderer
+from guide_ess.views.renderer import Permalink, Renderer
 
 CORPUS = fixture_corpus()
 DATES = {"experiences/cas-lille.md": Dates(1_704_189_600, 1_709_632_800),
          "guides/cooperation.md": Dates(1_704_189_600, 1_704_189_600)}
 SITE = Site(CORPUS, build_graph(CORPUS), True, DATES, "https://example.org/depot/")
-RENDERER = Renderer(Abbreviations(CORPUS.glossary))
+RENDERER = Renderer(Abbreviations(CORPUS.glossary), permalink=Permalink("&para;", "Lien vers cette section"))
 
 
 def page(path: str) -> Callable[[], Blocks]:

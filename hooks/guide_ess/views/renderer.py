@@ -1,20 +1,29 @@
 """Jinja rendering of the views: one environment per build, every template compiled once.
 
 A block ends with exactly one line end, whatever its template ends with. Autoescape is on
-(HTML and XML templates; a markdown template, which makes a page's source, prepares its values): every value a template writes is escaped unless it is markup
-made by the ``text`` and ``plain`` filters, which escape it themselves. A template
-found in one of ``override_dirs`` (``overrides/guide_ess/``) replaces ours.
+(HTML and XML templates; a markdown template, which makes a page's source, prepares its values):
+every value a template writes is escaped unless it is markup made by one of the filters below,
+which escape what they are given themselves. A template found in one of ``override_dirs``
+(``overrides/guide_ess/``) replaces ours.
+
+Filters, for the templates:
+
+- ``text``: French spacing, escaping, acronyms in ``<abbr>``; ``plain``: the same without acronyms;
+- ``a``: one :class:`Link`, rendered by ``_link.html`` once per build (a large site repeats the
+  same links, to a region, a lever, a source, on thousands of pages); ``a_list``: several links,
+  separated by commas; ``parts``: a table cell, links and texts separated by commas;
+- ``permalink``: the permalink of a generated heading (``_permalink.html``), given its id;
+- ``xml``: the text of an XML element.
 """
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Sequence, Union
 from xml.sax.saxutils import escape as xml_escape
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
+from markupsafe import Markup
 
 from ..text.abbreviations import Abbreviations
 from ..text.typography import french_spacing_text
@@ -22,55 +31,93 @@ from .model import NBSP, Block, Link
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 NNBSP = "\u202f"  # before « ; »
+COMMA = Markup(", ")
 
 
-@lru_cache(maxsize=65536)
-def _text(value: str, abbreviations: Abbreviations | None) -> Markup:
-    escaped = html.escape(french_spacing_text(value), quote=False)
-    return Markup(abbreviations.wrap(escaped) if abbreviations else escaped)
+class Permalink:
+    """The permalink that generated headings carry, as Python-Markdown's toc extension writes it."""
+
+    def __init__(self, symbol: str = "", title: str = "") -> None:
+        self.symbol = Markup(symbol)  # HTML (« &para; »)
+        self.title = title  # plain text
 
 
 class Renderer:
-    """Renders :class:`Block` values to HTML.
+    """Renders :class:`Block` values to HTML."""
 
-    Templates write a link as ``{{ link | a }}`` and a list of links as ``{{ links | a_list }}``:
-    the link template (``_link.html``) renders each distinct link once per build; a large site
-    repeats the same links (to a region, a lever, a source) on thousands of pages.
-    """
-
-    def __init__(self, abbreviations: Abbreviations | None = None, override_dirs: Sequence[Path] = ()) -> None:
+    def __init__(self, abbreviations: Abbreviations | None = None, override_dirs: Sequence[Path] = (),
+                 permalink: Permalink | None = None) -> None:
         loaders = [FileSystemLoader(str(d)) for d in override_dirs if d.is_dir()]
         self.environment = Environment(
             loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
-            autoescape=select_autoescape(("html", "xml"), disabled_extensions=("md",), default=True), trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+            autoescape=select_autoescape(("html", "xml"), disabled_extensions=("md",), default=True),
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
             undefined=StrictUndefined, auto_reload=False, cache_size=-1)
-        self.environment.filters["text"] = lambda value: _text(str(value), abbreviations)
-        self.environment.filters["plain"] = lambda value: _text(str(value), None)
-        self.environment.filters["xml"] = lambda value: Markup(xml_escape(str(value)))  # text of an XML element
-        self.environment.tests["link"] = lambda value: isinstance(value, Link)
-        self.environment.globals.update(nbsp=NBSP, nnbsp=NNBSP)
+        self._abbreviations = abbreviations
+        self._texts: dict[str, Markup] = {}
+        self._plain: dict[str, Markup] = {}
         self._links: dict[Link, Markup] = {}
-        self._link_template = self.environment.get_template("_link.html")
-        self.environment.filters["a"] = self.link
-        self.environment.filters["a_list"] = self.links
+        self._templates: dict[str, Template] = {}
+        self._permalinks: dict[str, Markup] = {}
+        self.environment.filters.update(text=self.text, plain=self.plain, a=self.link, a_list=self.links,
+                                        parts=self.parts, permalink=self.permalink,
+                                        xml=lambda value: Markup(xml_escape(str(value))))
+        self.environment.tests["link"] = lambda value: isinstance(value, Link)
+        self.environment.globals.update(nbsp=NBSP, nnbsp=NNBSP, permalink=permalink or Permalink())
+        self._link_template = self.template("_link.html")
+        self._permalink_template = self.template("_permalink.html")
+
+    def template(self, name: str) -> Template:
+        found = self._templates.get(name)
+        if found is None:
+            found = self._templates[name] = self.environment.get_template(name)
+        return found
+
+    def text(self, value: Any) -> Markup:
+        """Text with French spacing, escaped, its acronyms in <abbr> (once per distinct text)."""
+        value = value if type(value) is str else str(value)
+        done = self._texts.get(value)
+        if done is None:
+            escaped = html.escape(french_spacing_text(value), quote=False)
+            done = self._texts[value] = Markup(self._abbreviations.wrap(escaped) if self._abbreviations else escaped)
+        return done
+
+    def plain(self, value: Any) -> Markup:
+        """Text with French spacing, escaped, acronyms left as they are."""
+        value = value if type(value) is str else str(value)
+        done = self._plain.get(value)
+        if done is None:
+            done = self._plain[value] = Markup(html.escape(french_spacing_text(value), quote=False))
+        return done
 
     def link(self, link: Link) -> Markup:
         """The HTML of one link, rendered by ``_link.html`` the first time it is met."""
-        html = self._links.get(link)
-        if html is None:
-            html = self._links[link] = Markup(self._link_template.render(link=link).strip())
-        return html
+        done = self._links.get(link)
+        if done is None:
+            done = self._links[link] = Markup(self._link_template.render(link=link).strip())
+        return done
 
-    def links(self, links: Sequence[Link], separator: str = ", ") -> Markup:
-        """The HTML of several links, separated by ``separator`` (plain text, escaped)."""
-        return Markup(escape(separator)).join(self.link(link) for link in links)
+    def permalink(self, anchor: str) -> Markup:
+        """The permalink of the heading ``anchor`` (``_permalink.html``), once per distinct anchor."""
+        done = self._permalinks.get(anchor)
+        if done is None:
+            done = self._permalinks[anchor] = Markup(self._permalink_template.render(anchor=anchor).strip())
+        return done
+
+    def links(self, links: Sequence[Link]) -> Markup:
+        """The HTML of several links, separated by commas."""
+        return COMMA.join(self.link(link) for link in links)
+
+    def parts(self, cell: Sequence[Union[Link, str]]) -> Markup:
+        """A table cell: links and texts, separated by commas."""
+        return COMMA.join(self.link(p) if type(p) is Link else self.text(p) for p in cell)
 
     def render(self, block: Block | None) -> str:
         """The HTML of ``block``, ending with one line end ('' for no block or an empty one)."""
         if block is None:
             return ""
-        out = self.environment.get_template(block.template).render(block.data).rstrip("\n")
+        out = self.template(block.template).render(block.data).rstrip("\n")
         return out + "\n" if out else ""
 
     def render_template(self, name: str, data: dict[str, Any]) -> str:
-        return self.environment.get_template(name).render(data)
+        return self.template(name).render(data)
