@@ -27,9 +27,9 @@ from guide_ess.glossary import GLOSSARY_FILE, Abbreviations
 from guide_ess.graph import LinkGraph, build_graph
 from guide_ess.history import Dates, page_dates
 from guide_ess.problems import Problem
-from guide_ess.search_index import fold_search_index
 from guide_ess.typography import french_spacing, french_spacing_text
 from guide_ess.vocabulary import VOCABULARY_FILE
+import site_search
 
 log = logging.getLogger("mkdocs.hooks.guide_ess")
 FEED_FILE = "feed.xml"
@@ -74,6 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         polyfills = list(config.extra.get("polyfills", []))
         if OFFLINE_SHIM not in polyfills:
             config.extra["polyfills"] = [*polyfills, OFFLINE_SHIM]
+    config.extra["recherche"] = site_search.template_settings(config.use_directory_urls)
     return config
 
 
@@ -294,12 +295,9 @@ def _atom(config: MkDocsConfig, files: Files) -> str:
 
 @event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Add accent-folded words to the search index.
-
-    Runs after the search plugin (priority 0) writes search/search_index.json and
-    before the offline plugin (-100) copies it into search/search_index.js.
-    """
+    """Write the Atom feed, then index the built site for the search (hooks/site_search.py)."""
     (Path(config.site_dir) / FEED_FILE).write_text(_state.feed, encoding="utf-8")
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if path.is_file():
-        path.write_text(fold_search_index(path.read_text(encoding="utf-8")), encoding="utf-8")
+    try:
+        site_search.build_index(Path(config.site_dir), config.use_directory_urls)
+    except site_search.SearchIndexError as err:
+        raise PluginError(str(err)) from None

@@ -1,0 +1,141 @@
+"""The site's search: what is indexed, and the Pagefind index of the built site, online and offline.
+
+One place decides what readers can find:
+
+- :data:`EXCLUDED_PAGES`: pages left out of the index (the printable page repeats every guide;
+  the search page has no content of its own). Every other page's ``<article>`` carries
+  :data:`BODY_ATTRIBUTE` (``overrides/main.html`` reads :func:`template_settings`), so Pagefind
+  indexes the article only: not the menus, the header or the footer. The generated blocks
+  (case and source fact boxes, lists, « Voir aussi ») are in the article: they are found too.
+- :data:`EXCLUDED_SELECTORS`: parts of an article that are not text (permalinks « ¶ »,
+  the edit button).
+- :data:`RANKING`: Pagefind's ranking options, passed to the browser by the templates.
+
+:func:`build_index` runs Pagefind (PyPI ``pagefind[bin]``, pinned in requirements.lock) over the
+built site at the end of every build. Pagefind writes a chunked index under ``pagefind/``; a
+reader's browser fetches only the chunks its query needs.
+
+A browser cannot fetch files, import ES modules or start workers from ``file://``. So the build
+for ``file://`` (no directory URLs: pages end in .html) turns every file of the index into a
+classic script, ``pagefind/hors-ligne/<file>.js``, that hands its bytes (base64) to
+:data:`OFFLINE_REGISTER`; ``docs/assets/javascripts/recherche.js`` loads those scripts in place of
+``fetch`` and imports ``pagefind.js`` from a ``blob:`` URL made of its wrapped source.
+
+No MkDocs import here: the hooks call :func:`template_settings` and :func:`build_index`.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Final, Mapping
+
+BUNDLE: Final = "pagefind"  # Pagefind's folder, under the site root
+OFFLINE_FOLDER: Final = "hors-ligne"  # wrapped files of the offline build, under BUNDLE
+OFFLINE_REGISTER: Final = "GuideRecherche"  # global object the wrapped files hand their bytes to
+LANGUAGE: Final = "fr"  # the whole site is in French: one index, French stemming
+SEARCH_PAGE: Final = "recherche.md"
+PRINTABLE_PAGE: Final = "guides/version-imprimable.md"
+EXCLUDED_PAGES: Final = frozenset({SEARCH_PAGE, PRINTABLE_PAGE})
+BODY_ATTRIBUTE: Final = "data-pagefind-body"
+EXCLUDED_SELECTORS: Final = (".headerlink", ".md-content__button")
+# Ranking options of Pagefind's search API (pagefind.options({ranking})): see RANKING_NOTE.
+RANKING: Final[Mapping[str, float]] = {}
+# Files Pagefind writes that the site never loads: its own UIs (the site has its own), the
+# highlighting script, and the WebAssembly for pages of unknown language (the language is forced).
+UNUSED_FILES: Final = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "wasm.unknown.pagefind",
+)
+MODULE_FILE: Final = "pagefind.js"  # the search API, an ES module
+WORKER_FILE: Final = "pagefind-worker.js"  # online only: a worker cannot start from file://
+
+
+class SearchIndexError(RuntimeError):
+    """The index could not be built; the message is in French, for the person building the site."""
+
+
+def indexed(src_path: str) -> bool:
+    """Whether the page written from ``docs/<src_path>`` is in the search index."""
+    return src_path not in EXCLUDED_PAGES
+
+
+def search_page_url(directory_urls: bool) -> str:
+    """The address of the search page, from the site root."""
+    stem = SEARCH_PAGE.removesuffix(".md")
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def template_settings(directory_urls: bool) -> dict[str, object]:
+    """What the templates need: where the index and the search page are, whether the build is the
+    offline one, which pages carry :data:`BODY_ATTRIBUTE`, and the ranking options."""
+    return {
+        "index": f"{BUNDLE}/",
+        "page": search_page_url(directory_urls),
+        "hors_ligne": not directory_urls,
+        "pages_exclues": sorted(EXCLUDED_PAGES),
+        "attribut": BODY_ATTRIBUTE,
+        "classement": json.dumps(dict(RANKING), sort_keys=True),
+    }
+
+
+def pagefind_arguments(site_dir: Path, directory_urls: bool) -> list[str]:
+    """The Pagefind command line for ``site_dir``."""
+    args = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
+            "--force-language", LANGUAGE, "--quiet"]
+    for selector in EXCLUDED_SELECTORS:
+        args += ["--exclude-selectors", selector]
+    if not directory_urls:  # file:// opens « experiences/index.html », not « experiences/ »
+        args.append("--keep-index-url")
+    return args
+
+
+def build_index(site_dir: Path, directory_urls: bool) -> None:
+    """Index the built site in ``site_dir``; for the offline build (no directory URLs), wrap the
+    index for ``file://``. Raises :class:`SearchIndexError` when Pagefind fails or finds no page."""
+    bundle = site_dir / BUNDLE
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    try:
+        done = subprocess.run(pagefind_arguments(site_dir, directory_urls), capture_output=True, text=True)
+    except OSError as err:
+        raise SearchIndexError(f"recherche : impossible de lancer Pagefind ({err}). Lancez ./run.sh build, "
+                               "qui installe les dépendances de requirements.lock.") from None
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
+        raise SearchIndexError("recherche : Pagefind n'a pas pu indexer le site (code "
+                               f"{done.returncode}) : " + " / ".join(detail))
+    if not (bundle / "pagefind-entry.json").is_file() or not any((bundle / "fragment").glob("*.pf_fragment")):
+        raise SearchIndexError("recherche : Pagefind n'a indexé aucune page. Vérifiez que les pages portent "
+                               f"l'attribut {BODY_ATTRIBUTE} (overrides/main.html).")
+    for name in UNUSED_FILES:
+        (bundle / name).unlink(missing_ok=True)
+    if not directory_urls:
+        wrap_for_file_urls(bundle)
+
+
+def wrap_for_file_urls(bundle: Path) -> None:
+    """Replace every file of the index by a classic script under ``hors-ligne/`` (see the module's
+    docstring); the worker goes, since no worker starts from ``file://``."""
+    (bundle / WORKER_FILE).unlink(missing_ok=True)
+    target = bundle / OFFLINE_FOLDER
+    files = sorted(p for p in bundle.rglob("*") if p.is_file())
+    for path in files:
+        rel = path.relative_to(bundle).as_posix()
+        out = target / f"{rel}.js"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(wrapped(rel, path.read_bytes()), encoding="utf-8")
+        path.unlink()
+    for folder in sorted((p for p in bundle.iterdir() if p.is_dir() and p != target), reverse=True):
+        shutil.rmtree(folder)
+
+
+def wrapped(rel: str, data: bytes) -> str:
+    """The classic script standing for the index file ``rel``: the module's source as a string for
+    ``pagefind.js``, the bytes in base64 for the others."""
+    if rel == MODULE_FILE:
+        return f"{OFFLINE_REGISTER}.module({json.dumps(data.decode('utf-8'))});\n"
+    return f'{OFFLINE_REGISTER}.file({json.dumps(rel)},"{base64.b64encode(data).decode("ascii")}");\n'
