@@ -119,7 +119,7 @@
   /* Les résultats de ``requete`` : [{total, donnees: [les données des ``combien`` premiers]}]. */
   function chercher(requete, combien) {
     return charger().then(function (pagefind) {
-      return pagefind.search(requete);
+      return pagefind.search(pourIndex(requete));
     }).then(function (reponse) {
       var resultats = (reponse && reponse.results) || [];
       return { liste: resultats, total: resultats.length };
@@ -163,6 +163,12 @@
     return meilleure;
   }
 
+  /* Pagefind lit les pages avec des apostrophes droites (hooks/site_search.py : il coupe
+     « l'achat » en deux mots, pas « l’achat ») : les résultats retrouvent celles du site. */
+  function typo(texte) {
+    return String(texte || "").replace(/'/g, "\u2019");
+  }
+
   /* L'extrait de Pagefind : du texte (où < et > sont écrits &lt; et &gt;) et des <mark>.
      Seuls les <mark> deviennent des balises ; tout le reste est écrit comme du texte. */
   function extrait(cible, html) {
@@ -171,20 +177,20 @@
       if (morceau === "<mark>") { marque = true; return; }
       if (morceau === "</mark>") { marque = false; return; }
       if (!morceau) return;
-      var texte = morceau.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+      var texte = typo(morceau.replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
       cible.appendChild(marque ? element("mark", "", texte) : document.createTextNode(texte));
     });
   }
 
   function resultat(page) {
     var section = meilleureSection(page);
-    var titre = (page.meta && page.meta.title) || page.url;
+    var titre = typo((page.meta && page.meta.title) || page.url);
     var item = element("li", "recherche-resultat");
     var a = element("a", "recherche-resultat__lien");
     a.href = lien(section.url || page.url);
     a.appendChild(element("span", "recherche-resultat__titre", titre));
-    if (section.anchor && section.title && section.title !== titre) {
-      a.appendChild(element("span", "recherche-resultat__section", section.title));
+    if (section.anchor && section.title && typo(section.title) !== titre) {
+      a.appendChild(element("span", "recherche-resultat__section", typo(section.title)));
     }
     item.appendChild(a);
     var texte = element("p", "recherche-resultat__extrait");
@@ -201,8 +207,14 @@
 
   var ECHEC = "La recherche n'a pas pu se charger. Rechargez la page pour réessayer.";
 
+  /* La requête telle qu'on la cherche : espaces réduits, longueur bornée, apostrophes
+     typographiques (claviers de téléphone) écrites droites, comme dans l'index. */
   function nettoyer(requete) {
     return String(requete || "").replace(/\s+/g, " ").trim().slice(0, MAX_CARACTERES);
+  }
+
+  function pourIndex(requete) {
+    return requete.replace(/[\u2019\u02bc]/g, "'");
   }
 
   /* Une zone de recherche : un champ, une liste, une annonce (role=status) ; ``rendu`` est
