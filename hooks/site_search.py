@@ -135,13 +135,16 @@ def build_index(site_dir: Path, directory_urls: bool) -> None:
         except OSError as err:
             raise SearchIndexError(f"recherche : impossible de lancer Pagefind ({err}). Lancez ./run.sh build, "
                                    "qui installe les dépendances de requirements.lock.") from None
+    output = (done.stderr + done.stdout).strip()
+    no_page = ("recherche : Pagefind n'a indexé aucune page. Vérifiez que l'article des pages porte "
+               f"l'attribut {BODY_ATTRIBUTE} (overrides/main.html).")
     if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        raise SearchIndexError("recherche : Pagefind n'a pas pu indexer le site (code "
-                               f"{done.returncode}) : " + " / ".join(detail))
+        if "not able to build an index" in output:
+            raise SearchIndexError(no_page)
+        detail = " / ".join(output.splitlines()[-5:])
+        raise SearchIndexError(f"recherche : Pagefind n'a pas pu indexer le site (code {done.returncode}) : {detail}")
     if not (bundle / "pagefind-entry.json").is_file() or not any((bundle / "fragment").glob("*.pf_fragment")):
-        raise SearchIndexError("recherche : Pagefind n'a indexé aucune page. Vérifiez que les pages portent "
-                               f"l'attribut {BODY_ATTRIBUTE} (overrides/main.html).")
+        raise SearchIndexError(no_page)
     for name in UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)
     if not directory_urls:

@@ -61,7 +61,7 @@ def test_printable_page_holds_every_guide(site: Path) -> None:
 def test_print_stylesheet_hides_navigation_and_shows_link_targets(site: Path) -> None:
     css = (site / "assets" / "stylesheets" / "guide.css").read_text(encoding="utf-8")
     block = css[css.index("@media print"):]
-    for selector in (".md-header", ".md-sidebar", ".md-footer", ".md-search", ".md-content__button"):
+    for selector in (".md-header", ".md-sidebar", ".md-footer", ".recherche", ".md-content__button"):
         assert re.search(re.escape(selector) + r"[,\s{]", block), selector
     assert "attr(href)" in block and "break-before: page" in block
     assert "assets/stylesheets/guide.css" in (site / "index.html").read_text(encoding="utf-8")

@@ -194,19 +194,47 @@ def test_acronyms_get_a_tooltip_on_every_page_where_they_appear(site: Path) -> N
     assert glossary.select_one("dl dd a[href*='guides/']") is not None
 
 
-def test_generated_blocks_are_in_the_search_index(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    docs = {doc["location"]: doc for doc in index["docs"]}
-    texts = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("sources/rtes-deniche-4"))
-    assert "Lille" in texts and "Pages qui" in " ".join(d["title"] for d in index["docs"])
-    # The header of a case study is in its first section, « Voir aussi » is a section of its own.
-    case = docs["experiences/lille-enercoop/"]["text"]
-    assert "Territoire" in case and "Hauts-de-France" in case and "Marchés négociés" in case
-    related = docs["experiences/lille-enercoop/#voir-aussi"]
-    assert related["title"] == "Voir aussi" and "<a" not in related["text"] and len(related["text"]) > 40
-    # The page's own sections read as the search plugin reads the real page: same titles, text kept.
-    own = docs["experiences/lille-enercoop/#qui-et-ou"]
-    assert own["title"] == "Qui et où" and own["text"].startswith("<p>") and "Enercoop" in own["text"]
+def pagefind_fragments(site: Path) -> dict[str, dict[str, object]]:
+    """Every page record of the Pagefind index, by URL: the gzip fragments Pagefind writes, each
+    after a 12-byte signature."""
+    import gzip
+
+    records = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data[:12] == b"pagefind_dcd", path
+        record = json.loads(data[12:])
+        records[record["url"]] = record
+    return records
+
+
+def test_search_index_follows_the_policy_of_site_search(site: Path) -> None:
+    """hooks/site_search.py decides what is indexed: article text only, generated blocks included,
+    permalinks left out, the printable page and the search page left out."""
+    import site_search
+
+    records = pagefind_fragments(site)
+    html_files = pages(site)
+    assert len(records) == len(html_files) - len(site_search.EXCLUDED_PAGES), sorted(set(records))[:5]
+    assert "/guides/version-imprimable/" not in records and "/recherche/" not in records
+    case = records["/experiences/lille-enercoop/"]
+    text = str(case["content"])
+    # The case's fact box (a generated block) and « Voir aussi » are found; menus and footer are not.
+    assert "Territoire" in text and "Hauts-de-France" in text and "Marchés négociés" in text
+    assert "Grenoble Alpes Métropole : facilitatrice" in text  # a title listed under « Voir aussi »
+    anchors = {a["id"]: a["text"] for a in case["anchors"]}  # type: ignore[union-attr]
+    assert anchors["voir-aussi"] == "Voir aussi" and anchors["qui-et-ou"] == "Qui et où"
+    assert "Guides thématiques" not in text and "Aller au contenu" not in text and "Modifier cette page" not in text
+    assert "¶" not in text
+    # Pagefind read straight apostrophes (it splits words on them, not on « ’ »).
+    assert "l’" not in text and "l'achat" in str(records["/experiences/mel-osez-l-ess/"]["content"])
+    assert case["meta"] == {"title": "Lille\u00a0: une électricité renouvelable et locale achetée à Enercoop"}
+    sources = records["/sources/rtes-deniche-4-lille-enercoop/"]["content"]
+    assert "Pages qui s'appuient sur cette source" in str(sources) and "Lille" in str(sources)
+    bundle = site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
+    assert not list(bundle.glob("*-ui.*")) and not (bundle / "wasm.unknown.pagefind").exists()
+    assert not (bundle / "hors-ligne").exists()
 
 
 def test_french_spacing_before_high_punctuation(site: Path) -> None:

@@ -43,9 +43,18 @@ def test_offline_home_navigation_and_search(browser: Any, offline_site: Path) ->
     assert page.url.endswith("territoires/hauts-de-france.html")
     icon = page.locator(".md-header__button.md-logo svg, .md-header__button.md-logo img").first
     assert icon.bounding_box() is not None
-    page.click("input.md-search__input")
+    page.click("#recherche-champ")
     page.keyboard.type("coopération")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    assert page.locator(".md-search-result__item").count() > 0
+    page.wait_for_function("() => document.querySelector('.recherche').getAttribute('data-requete') === 'coopération'",
+                           timeout=15000)
+    assert page.locator(".recherche-resultat").count() > 0
+    page.locator(".recherche__resultats a").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith((offline_site / "guides" / "cooperation-economique.html").as_uri()), page.url
+    # The search page, opened with ?q=… as the form sends it.
+    page.goto((offline_site / "recherche.html").as_uri() + "?q=marches+reserves")
+    page.wait_for_function("() => document.querySelector('article').getAttribute('data-requete') === 'marches reserves'",
+                           timeout=15000)
+    assert page.locator(".recherche-page__resultats a[href$='leviers/marches-reserves/index.html']").count() == 1
     context.close()
     assert errors == []

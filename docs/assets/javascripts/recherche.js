@@ -210,7 +210,7 @@
   /* La requête telle qu'on la cherche : espaces réduits, longueur bornée, apostrophes
      typographiques (claviers de téléphone) écrites droites, comme dans l'index. */
   function nettoyer(requete) {
-    return String(requete || "").replace(/\s+/g, " ").trim().slice(0, MAX_CARACTERES);
+    return String(requete || "").replace(/\s+/g, " ").trim().slice(0, MAX_CARACTERES).trim();
   }
 
   function pourIndex(requete) {
