@@ -288,9 +288,12 @@
     ouvrirSurTelephone(false);
     ouvrir.focus();
   });
-  champ.addEventListener("focus", function () {
-    if (liste.children.length || resume.textContent) montrerPanneau(true);
-  });
+  /* Un clic dans le champ, ou la flèche vers le bas, rouvre les derniers résultats (pas le
+     simple focus : Échap, qui ferme le panneau, rend le focus au champ). */
+  function rouvrir() {
+    if (champ.value.trim() && (liste.children.length || resume.textContent)) montrerPanneau(true);
+  }
+  champ.addEventListener("click", rouvrir);
 
   function liens() {
     return Array.prototype.slice.call(panneau.querySelectorAll("a[href]")).filter(function (a) {
@@ -313,6 +316,7 @@
       return;
     }
     if (ev.key !== "ArrowDown" && ev.key !== "ArrowUp") return;
+    if (panneau.hidden && ev.key === "ArrowDown" && ev.target === champ) rouvrir();
     var tous = liens();
     if (!tous.length || panneau.hidden) return;
     var ici = tous.indexOf(document.activeElement);
