@@ -116,6 +116,14 @@
     });
   }
 
+  /* Pendant la frappe, Pagefind charge déjà les morceaux de l'index utiles aux mots tapés
+     (pagefind.preload) : la recherche, après le délai, les trouve prêts. */
+  function precharger(requete) {
+    requete = nettoyer(requete);
+    if (!requete || !moteur) return;
+    moteur.then(function (pagefind) { return pagefind.preload(pourIndex(requete)); }).catch(function () {});
+  }
+
   /* Les résultats de ``requete`` : [{total, donnees: [les données des ``combien`` premiers]}]. */
   function chercher(requete, combien) {
     return charger().then(function (pagefind) {
@@ -238,6 +246,7 @@
     champ.addEventListener("input", function () {
       clearTimeout(minuterie);
       minuterie = setTimeout(function () { lancer(champ.value); }, DELAI_MS);
+      precharger(champ.value);
     });
     return { lancer: lancer };
   }
