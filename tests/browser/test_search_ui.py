@@ -30,7 +30,9 @@ class Watch:
         self.requests: list[str] = []
         tab.on("console", lambda m: self.errors.append(f"console : {m.text}") if m.type == "error" else None)
         tab.on("pageerror", lambda e: self.errors.append(f"exception : {e}"))
-        tab.on("requestfailed", lambda r: self.errors.append(f"échec : {r.url}"))
+        # A load cut short by leaving the page (Enter in the search box) is aborted, not failed.
+        tab.on("requestfailed", lambda r: self.errors.append(f"échec : {r.url} ({r.failure})")
+               if r.failure != "net::ERR_ABORTED" else None)
         tab.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         tab.on("request", lambda r: self.requests.append(r.url))
 
