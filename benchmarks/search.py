@@ -255,13 +255,14 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "**FAIL**"
 
 
-def report(rows: list[tuple[Corpus, Size, Size, Measures]], runs: int, load: tuple[float, float]) -> str:
+def report(rows: list[tuple[Corpus, Size, Size, Measures]], runs: int, load: tuple[float, float],
+           revision: str) -> str:
     lines = [
         "# Search: index size, bytes, time to the first result",
         "",
         f"- Date: {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}",
         f"- Machine: {machine()}",
-        f"- Project: commit {project_revision()}",
+        f"- Project: commit {revision}",
         f"- Load average (1 min) at start / end: {load[0]:.2f} / {load[1]:.2f} (the machine is shared: times are "
         "medians of several runs).",
         "- Corpora: the real site, and synthetic corpora of N case studies from `benchmarks/build_scaling.py` "
@@ -334,6 +335,7 @@ def main() -> None:
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="search-bench-"))
     load_start = os.getloadavg()[0]
+    revision = project_revision()  # the code measured: the corpora are copied from it now
     rows = []
     try:
         template = build_scaling.snapshot(base)
@@ -349,7 +351,7 @@ def main() -> None:
             print(f"kept: {base}")
         else:
             shutil.rmtree(base, ignore_errors=True)
-    text = report(rows, args.runs, (load_start, os.getloadavg()[0]))
+    text = report(rows, args.runs, (load_start, os.getloadavg()[0]), revision)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text, encoding="utf-8")
     print(text)

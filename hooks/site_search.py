@@ -10,10 +10,11 @@ One place decides what readers can find:
 - :data:`EXCLUDED_SELECTORS`: parts of an article that are not text (permalinks « ¶ »,
   the edit button).
 - :data:`RANKING`: Pagefind's ranking options, passed to the browser by the templates.
-- :func:`text_for_index`: Pagefind splits « l'achat » into « l » and « achat » (and keeps
-  « lachat »), but reads « l’achat », with the typographic apostrophe the site prints, as one
-  word « lachat »: « achat » would not find it. Pagefind reads a copy of the pages where
-  « ’ » is « ' »; the results script prints « ’ » again.
+- :func:`text_for_index`: Pagefind reads a copy of each indexed page reduced to what it
+  indexes (the article), where « ’ » is written « ' ». Pagefind splits « l'achat » into « l »
+  and « achat » (and keeps « lachat »), but reads « l’achat », with the typographic apostrophe
+  the site prints, as one word « lachat »: « achat » would not find it. The results script
+  prints « ’ » again.
 
 :func:`build_index` runs Pagefind (PyPI ``pagefind[bin]``, pinned in requirements.lock) over the
 built site at the end of every build. Pagefind writes a chunked index under ``pagefind/``; a
@@ -90,22 +91,40 @@ def template_settings(directory_urls: bool) -> dict[str, object]:
     }
 
 
-def text_for_index(html: str) -> str:
-    """The page as Pagefind reads it: typographic apostrophes written « ' », which Pagefind splits on."""
-    return html.replace("\u2019", "'")
+_ATTRIBUTE = f" {BODY_ATTRIBUTE}".encode()
+_TYPOGRAPHIC_APOSTROPHE = "\u2019".encode()
+
+
+def text_for_index(html: bytes) -> bytes | None:
+    """The page (UTF-8) as Pagefind reads it, or None for a page left out of the index: the
+    page's language and the article that carries :data:`BODY_ATTRIBUTE` (Pagefind reads nothing
+    else of a page that has it), with typographic apostrophes written « ' », which Pagefind
+    splits on. Bytes in, bytes out: a large site has thousands of pages."""
+    mark = html.find(_ATTRIBUTE)
+    if mark == -1:
+        return None
+    start, end = html.rfind(b"<article", 0, mark), html.rfind(b"</article>")
+    if start == -1 or end < mark:
+        return None
+    language = html[:start].partition(b"<html")[2].partition(b">")[0]
+    article = html[start:end + len(b"</article>")].replace(_TYPOGRAPHIC_APOSTROPHE, b"'")
+    return b"<!doctype html>\n<html" + language + b">\n<body>\n" + article + b"\n</body>\n</html>\n"
 
 
 def copy_for_index(site_dir: Path, target: Path) -> int:
-    """Write every HTML page of ``site_dir`` into ``target`` (same paths) as :func:`text_for_index`
-    gives it; return the number of pages."""
+    """Write every page of ``site_dir`` that is indexed into ``target`` (same paths), as
+    :func:`text_for_index` gives it; return the number of pages."""
     count = 0
     for page in site_dir.rglob("*.html"):
         rel = page.relative_to(site_dir)
         if rel.parts[0] == BUNDLE:
             continue
+        text = text_for_index(page.read_bytes())
+        if text is None:
+            continue
         out = target / rel
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text_for_index(page.read_text(encoding="utf-8")), encoding="utf-8")
+        out.write_bytes(text)
         count += 1
     return count
 

@@ -21,8 +21,15 @@ def test_template_settings_say_where_things_are_and_what_is_left_out() -> None:
     assert site_search.indexed("guides/commande-publique.md") and not site_search.indexed("recherche.md")
 
 
-def test_pagefind_reads_straight_apostrophes() -> None:
-    assert site_search.text_for_index("<p>l’achat d’aujourd’hui, « ’ »</p>") == "<p>l'achat d'aujourd'hui, « ' »</p>"
+def test_pagefind_reads_the_article_with_straight_apostrophes() -> None:
+    page = ('<!doctype html><html lang="fr" class="no-js"><head><title>T</title></head><body><nav>Menu</nav>'
+            '<article class="a" data-pagefind-body><h1>L’achat</h1><p>d’aujourd’hui, « ’ »</p></article>'
+            "<footer>Pied</footer></body></html>")
+    assert site_search.text_for_index(page.encode()) == (
+        '<!doctype html>\n<html lang="fr" class="no-js">\n<body>\n<article class="a" data-pagefind-body>'
+        "<h1>L'achat</h1><p>d'aujourd'hui, « ' »</p></article>\n</body>\n</html>\n").encode()
+    left_out = '<html lang="fr"><body><article id="contenu"><h1>Imprimable</h1></article></body></html>'
+    assert site_search.text_for_index(left_out.encode()) is None
 
 
 def test_command_line() -> None:

@@ -215,3 +215,13 @@ def test_result_links_work_under_a_sub_path(tab: Any, site: Path) -> None:
         assert watch.errors == []
     finally:
         server.shutdown()
+
+
+def test_result_links_work_from_the_404_page(tab: Any, served_url: str) -> None:
+    """The 404 page is served at any address: its links are absolute, and so are its results'."""
+    tab.goto(served_url + "404.html")
+    tab.click(INPUT)
+    search(tab, "Strasbourg")
+    tab.locator(RESULT_LINKS).first.click()
+    tab.wait_for_load_state("load")
+    assert tab.url.startswith(served_url + "experiences/strasbourg-conseil-ess-spaser/"), tab.url
