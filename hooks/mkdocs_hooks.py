@@ -17,7 +17,6 @@ from engine import build
 from engine.material import Priority
 
 
-@event_priority(Priority.CONFIG)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return build.start(config).configure()
 
@@ -43,15 +42,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return build.of(config).page_content(html, page)
 
 
-@event_priority(Priority.PAGE_CONTEXT)
-def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-    return build.of(config).page_context(context, page)
-
-
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return build.of(config).check_reached(env, files)
 
 
-@event_priority(Priority.POST_BUILD)
 def on_post_build(config: MkDocsConfig) -> None:
     build.of(config).write_outputs()

@@ -11,13 +11,25 @@ from pathlib import Path
 from helpers import ROOT
 
 
-def test_bundle_has_the_site_and_the_vendored_search_shim(offline_site: Path) -> None:
+def test_bundle_has_the_site_and_the_search_index_wrapped_for_file_urls(offline_site: Path) -> None:
+    """file:// blocks fetch, module imports and workers: every file of the index is a classic script
+    under pagefind/hors-ligne/, and nothing else of Pagefind's bundle is left but its licence."""
     assert (offline_site / "index.html").exists()
-    assert (offline_site / "search" / "search_index.js").exists()
-    shim = offline_site / "assets" / "javascripts" / "iframe-worker-shim.js"
-    assert shim.exists() and (offline_site / "assets" / "javascripts" / "iframe-worker-shim.LICENSE.txt").exists()
+    bundle = offline_site / "pagefind"
+    files = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
+    assert "LICENCE-pagefind.txt" in files and "MIT License" in (bundle / "LICENCE-pagefind.txt").read_text(encoding="utf-8")
+    files.remove("LICENCE-pagefind.txt")
+    assert files and all(f.startswith("hors-ligne/") and f.endswith(".js") for f in files), files[:5]
+    names = {f.removeprefix("hors-ligne/") for f in files}
+    assert {"pagefind.js.js", "pagefind-entry.json.js", "wasm.fr.pagefind.js"} <= names
+    assert any(n.startswith("index/") for n in names) and any(n.startswith("fragment/") for n in names)
+    assert not any("worker" in n or "-ui" in n for n in names), names
+    module = (bundle / "hors-ligne" / "pagefind.js.js").read_text(encoding="utf-8")
+    assert module.startswith("GuideRecherche.module(") and "pagefind_version" in module
+    entry = (bundle / "hors-ligne" / "pagefind-entry.json.js").read_text(encoding="utf-8")
+    assert entry.startswith('GuideRecherche.file("pagefind-entry.json","')
     home = (offline_site / "index.html").read_text(encoding="utf-8")
-    assert "iframe-worker-shim.js" in home
+    assert "data-hors-ligne" in home and "iframe-worker" not in home
     assert "guides/commande-publique.html" in home  # file:// needs explicit .html links
 
 

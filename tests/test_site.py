@@ -55,12 +55,6 @@ def test_generated_heading_ids_never_clash_with_written_ones(fixture_site: Path)
     assert len(ids) == len(set(ids)) and "experiences" in ids and "sources" in ids
 
 
-def test_every_page_is_the_real_one_after_the_search_plugin_read_its_light_copy(fixture_site: Path) -> None:
-    for page in pages(fixture_site):
-        assert "guide-ess-bloc" not in page.read_text(encoding="utf-8"), page
-    assert soup(fixture_site / "experiences" / "index.html").select_one("article table tbody tr td a[href]") is not None
-
-
 def listed_ids(page: Path, heading_id: str) -> list[str]:
     """Ids (last part of each link) of the list that follows the heading ``heading_id``."""
     heading = soup(page).find("h2", id=heading_id)
@@ -111,17 +105,45 @@ def test_acronyms_get_a_tooltip_in_the_text_and_in_generated_blocks(fixture_site
     assert glossary.select_one("dl dd a[href='../guides/cooperation/']") is not None
 
 
-def test_generated_blocks_are_in_the_search_index(fixture_site: Path) -> None:
-    index = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    docs = {doc["location"]: doc for doc in index["docs"]}
-    case = docs["experiences/cas-metz/"]["text"]
-    assert "Territoire" in case and "Grand Est" in case and "Instance de concertation" in case
-    related = docs["experiences/cas-metz/#voir-aussi"]
-    assert related["title"] == "Voir aussi" and "<a" not in related["text"] and "Lille" in related["text"]
-    own = docs["experiences/cas-metz/#ce-qui-a-ete-fait"]
-    assert own["title"] == "Ce qui a été fait" and own["text"] == "<p>Un conseil.</p>"
-    assert "ascii_title" in docs["experiences/cas-metz/#ce-qui-a-ete-fait"]  # accent-folded words
-    assert not any(loc.startswith("guides/version-imprimable") for loc in docs)
+def pagefind_fragments(site: Path) -> dict[str, dict[str, object]]:
+    """Every page record of the Pagefind index, by URL: the gzip fragments Pagefind writes, each
+    after a 12-byte signature."""
+    import gzip
+
+    records = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data[:12] == b"pagefind_dcd", path
+        record = json.loads(data[12:])
+        records[record["url"]] = record
+    return records
+
+
+def test_search_index_follows_the_policy_of_the_search_module(fixture_site: Path) -> None:
+    """hooks/engine/search.py decides what is indexed: article text only, generated blocks included,
+    permalinks left out, the printable page and the search page left out."""
+    from engine import search
+
+    records = pagefind_fragments(fixture_site)
+    assert len(records) == len(pages(fixture_site)) - len(search.EXCLUDED_PAGES), sorted(records)
+    assert "/guides/version-imprimable/" not in records and "/recherche/" not in records
+    case = records["/experiences/cas-metz/"]
+    text = str(case["content"])
+    # The case's fact box (a generated block) and « Voir aussi » are found; menus and footer are not.
+    assert "Territoire" in text and "Grand Est" in text and "Instance de concertation" in text
+    assert "Lille" in text  # a case listed under « Voir aussi »
+    anchors = {a["id"]: a["text"] for a in case["anchors"]}  # type: ignore[union-attr]
+    assert anchors["voir-aussi"] == "Voir aussi" and anchors["ce-qui-a-ete-fait"] == "Ce qui a été fait"
+    assert "Aller au contenu" not in text and "Modifier cette page" not in text and "¶" not in text
+    assert "Guides" not in text.split("Sources", 1)[0]  # not the menu
+    # Pagefind reads straight apostrophes (it splits words on them, not on « ’ »).
+    guide = str(records["/guides/co-construction/"]["content"])
+    assert "’" not in guide and "l'étude" in guide
+    assert case["meta"] == {"title": "Metz et Strasbourg\u00a0: un conseil"}
+    bundle = fixture_site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
+    assert not list(bundle.glob("*-ui.*")) and not (bundle / "wasm.unknown.pagefind").exists()
+    assert not (bundle / "hors-ligne").exists() and (bundle / "LICENCE-pagefind.txt").is_file()
 
 
 def test_french_spacing_in_text_titles_and_table_of_contents(fixture_site: Path) -> None:
@@ -187,7 +209,7 @@ def test_printable_page_holds_every_guide_in_menu_order(fixture_site: Path) -> N
 def test_print_stylesheet_hides_navigation_and_shows_link_targets(fixture_site: Path) -> None:
     css = (fixture_site / "assets" / "stylesheets" / "guide.css").read_text(encoding="utf-8")
     block = css[css.index("@media print"):]
-    for selector in (".md-header", ".md-sidebar", ".md-footer", ".md-search", ".md-content__button"):
+    for selector in (".md-header", ".md-sidebar", ".md-footer", ".recherche", ".md-content__button"):
         assert re.search(re.escape(selector) + r"[,\s{]", block), selector
     assert "attr(href)" in block and "break-before: page" in block
 

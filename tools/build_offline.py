@@ -33,7 +33,7 @@ def source_date_epoch() -> int:
 
 
 def build_site(site_dir: Path, epoch: int) -> None:
-    env = dict(os.environ, OFFLINE="true", SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, DIRECTORY_URLS="false", SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1")
     mkdocs = Path(sys.executable).with_name("mkdocs")
     subprocess.run([str(mkdocs), "build", "--strict", "--clean", "--site-dir", str(site_dir)], cwd=ROOT, env=env, check=True)
 

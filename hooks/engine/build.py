@@ -30,7 +30,7 @@ from guide_ess.views.model import Blocks, Site, link_targets
 from guide_ess.views.news import FEED_FILE
 from guide_ess.views.renderer import Renderer
 
-from . import front_matter, headings, links, menus, offline, orphans, report, search, search_index
+from . import front_matter, headings, links, menus, orphans, report, search
 
 _ATTRIBUTE = "_guide_ess_build"
 OVERRIDES_FOLDER = "guide_ess"  # templates of the views that overrides/ may replace
@@ -69,7 +69,6 @@ class Build:
         self.config = config
         self.docs_dir = Path(config.docs_dir)
         self.reached = orphans.Reached()
-        self.pending: dict[str, search.RealPage] = {}  # the real pages, back after the search plugin
         self.link_warnings = links.LinkWarnings(self.docs_dir)
         self.problems: list[Problem] = []  # every content problem reported, for the contributors' check
         self.feed = ""
@@ -85,7 +84,9 @@ class Build:
     # on_config ---------------------------------------------------------------------------------
 
     def configure(self) -> MkDocsConfig:
-        offline.add_search_shim(self.config)
+        """What the templates need from the search (where its index is, which pages it reads); listen
+        to MkDocs' link warnings."""
+        self.config.extra["recherche"] = search.template_settings(self.config.use_directory_urls)
         self.link_warnings.attach()
         return self.config
 
@@ -153,17 +154,16 @@ class Build:
         front_matter.set_meta(page, self.content.site.corpus.front_matter)
         return markdown
 
-    # on_page_content, on_page_context ----------------------------------------------------------
+    # on_page_content ---------------------------------------------------------------------------
 
     def page_content(self, html: str, page: Page) -> str:
-        """French spacing on the page's own HTML and the generated blocks around it; the search plugin
-        reads a light copy of the whole, replaced by the real page in :meth:`page_context`."""
-        html = french_spacing(html)  # generated blocks are spaced already (the templates' « text » filter)
+        """The page's own HTML with French spacing and its acronyms in <abbr>, between its generated
+        blocks (which have both already, from their templates)."""
+        html = self.content.abbreviations.wrap_page(french_spacing(html))
         headings.space_toc(page.toc)
         before, after = headings.join_blocks(page, *self.content.rendered.pop(page.file.src_uri, ("", "")))
         self.reached.note_html(page, html)
-        light, self.pending[page.file.src_uri] = search.for_search(before, html, after)
-        return light
+        return before + html + ("\n" if after else "") + after
 
     def _blocks(self, path: str) -> Blocks:
         content = self.content
@@ -171,13 +171,6 @@ class Build:
         if generated is not None:
             return facets.page_blocks(content.site, *generated)
         return kinds.blocks_of(content.site, path)
-
-    def page_context(self, context: Any, page: Page) -> Any:
-        """The real page back, its own text's acronyms in <abbr> (the generated blocks have theirs already)."""
-        real = self.pending.pop(page.file.src_uri, None)
-        if real is not None and page.content is not None:
-            page.content = search.restore(page.content, real, self.content.abbreviations.wrap_page)
-        return context
 
     # on_env, on_post_build ---------------------------------------------------------------------
 
@@ -195,10 +188,13 @@ class Build:
         return env
 
     def write_outputs(self) -> None:
-        """Stop on broken links and anchors and on orphan pages; else write the feed and fold the
-        search index (between the search and offline plugins)."""
+        """Stop on broken links and anchors and on orphan pages; else write the feed and index the
+        built site for the search."""
         self.link_warnings.detach()
         self.stop_on([*self.link_warnings.reported(), *self.orphans])
         site_dir = Path(self.config.site_dir)
         (site_dir / FEED_FILE).write_text(self.feed, encoding="utf-8")
-        search_index.fold_file(site_dir / "search" / "search_index.json")
+        try:
+            search.build_index(site_dir, self.config.use_directory_urls)
+        except search.SearchIndexError as err:
+            raise PluginError(str(err)) from None

@@ -17,17 +17,10 @@ MATERIAL_VERSION = "9.8.1"
 
 
 class Priority:
-    """Event priorities of the hooks, relative to Material's plugins (MkDocs runs higher first; default 0)."""
+    """Event priorities of the hooks, relative to the plugins (MkDocs runs higher first; default 0)."""
 
-    # Before material/offline's on_config (0), which would load the iframe-worker shim from unpkg.com.
-    CONFIG = 100
     # page.meta set from our parse of the front matter before any plugin reads it.
     PAGE_MARKDOWN = 100
-    # After material/search's on_page_context (0) has read the light copy of the page.
-    PAGE_CONTEXT = -50
-    # After material/search's on_post_build (0) writes search_index.json, before material/offline's
-    # (-100) turns it into search_index.js.
-    POST_BUILD = -50
 
 
 @dataclass(frozen=True)
@@ -46,10 +39,11 @@ COPIED_TEMPLATES = (
                    "the edit link reads « Modifier cette page » (Material's French has no accent)"),
     CopiedTemplate("partials/header.html", "partials/header.html",
                    "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
-                   "the Menu control is a real <button> (a <label> cannot take role=button)"),
+                   "the Menu control is a real <button> (a <label> cannot take role=button); the search is ours"),
     CopiedTemplate("partials/search.html", "partials/search.html",
                    "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
-                   "the search dialog has an accessible name (axe rule aria-dialog-name)"),
+                   "replaced by the site's own search form and results panel (Pagefind, docs/assets/javascripts/"
+                   "recherche.js): Material's needs its search plugin"),
     CopiedTemplate("partials/source.html", "partials/source.html",
                    "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752",
                    "the repository link is left out: Material would query the forge's API from the reader's browser"),
@@ -59,6 +53,7 @@ COPIED_TEMPLATES = (
                    "base.html) and scripts (the Menu button's keyboard behaviour) are replaced"),
 )
 
-# Plugins whose internals the hooks rely on, by the name MkDocs gives them in config.plugins.
-SEARCH_PLUGIN = "material/search"
-OFFLINE_PLUGIN = "material/offline"
+# The plugins mkdocs.yml may list. Material's « search » and « offline » are not used: the site's
+# search is Pagefind (engine/search.py), which works from file:// too; the offline build only turns
+# directory URLs off (tools/build_offline.py). Both would fetch files from unpkg.com.
+PLUGINS = ("awesome-pages",)

@@ -3,7 +3,7 @@
 ``visit_all`` opens every page of a build in one browser context, a few tabs at a
 time, and records for each page: console errors, uncaught exceptions, failed
 requests (network failures and HTTP errors) and requests to any place other than
-the site itself (requests made by the search worker included).
+the site itself (requests made by the search's worker included).
 """
 from __future__ import annotations
 
@@ -177,7 +177,6 @@ def visit_all(context: Any, urls: list[str], recorder: Recorder, *, tabs: int = 
     """Open every URL in ``context``, ``tabs`` at a time, and wait until each is idle.
 
     A page is done when it has loaded and the network has been quiet for 500 ms
-    (the search worker fetches its index and the stemmers after ``load``).
     ``check(tab)`` may return more problems for the page once it is idle.
     """
     pool = [context.new_page() for _ in range(max(1, min(tabs, len(urls))))]
@@ -221,21 +220,6 @@ def page_has_content(tab: Any) -> list[str]:
     if not found["js"]:
         problems.append("le script de Material ne s'est pas exécuté (classe no-js restée sur <html>)")
     return problems
-
-
-def empty_search_index(context: Any, site_dir: Path) -> None:
-    """Serve the search worker an index with the real settings but no document.
-
-    The worker builds its lunr index on every page load (about a second of CPU
-    here); audits that do not use the search skip that work. The search itself is
-    tested with the real index elsewhere.
-    """
-    import json
-
-    config = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    body = json.dumps({"config": config, "docs": []})
-    context.route("**/search/search_index.json",
-                  lambda route: route.fulfill(status=200, content_type="application/json", body=body))
 
 
 def loaded_pages(context: Any, urls: list[str]) -> Iterator[tuple[str, Any]]:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from pages import empty_search_index, html_pages, labeller, loaded_pages, served_pages
+from pages import html_pages, labeller, loaded_pages, served_pages
 
 MIN_PAGES = 50
 AXE_OPTIONS = {
@@ -149,7 +149,6 @@ def desktop_audit(browser, site: Path, served_url: str) -> dict[str, Any]:
     urls = _page_urls(site, served_url)
     name = labeller(served_url)
     context = browser.new_context(viewport=DESKTOP)
-    empty_search_index(context, site)
     result: dict[str, Any] = {"pages": 0, "violations": [], "skip": [], "fewest_rules_passed": 10**6}
     try:
         # Two tabs: the next page loads while axe runs on the current one.
@@ -225,7 +224,6 @@ def narrow_audit(browser, site: Path, served_url: str) -> dict[int, list[str]]:
     problems: dict[int, list[str]] = {320: [], 640: []}
     tables = {"seen": 0, "wide": 0}
     context = browser.new_context(viewport={"width": 320, "height": 640})
-    empty_search_index(context, site)
     try:
         for url, tab in loaded_pages(context, urls):
             for width in (320, 640):
@@ -309,8 +307,7 @@ def _focus_ok(focus: dict[str, Any]) -> bool:
 
 
 def _settled_focus(tab: Any) -> dict[str, Any] | None:
-    """The focused element, given up to half a second to settle (Material opens the
-    search a frame after its field gets the focus, then the field turns white)."""
+    """The focused element, given up to half a second to settle (animations of the drawer)."""
     focus = tab.evaluate(FOCUS_JS)
     for _ in range(10):
         if focus is None or _focus_ok(focus):
@@ -367,7 +364,8 @@ def test_phone_menu_works_with_the_keyboard(browser, served_url: str) -> None:
 
 
 def test_axe_finds_no_violation_in_menus_and_search(browser, served_url: str) -> None:
-    """The states every page can reach: phone layout, drawer open, search open with results, 404."""
+    """The states every page can reach: phone layout, drawer open, search open with results, the search
+    page with results, 404."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -387,13 +385,17 @@ def test_axe_finds_no_violation_in_menus_and_search(browser, served_url: str) ->
                         tab.locator("button.md-header__button--drawer").click()
                     elif state == "recherche":
                         tab.keyboard.press("Escape")
-                        tab.locator("label.md-header__button[for='__search']").click() if viewport is PHONE \
-                            else tab.locator("input.md-search__input").click()
+                        tab.locator(".recherche__ouvrir").click() if viewport is PHONE \
+                            else tab.locator("#recherche-champ").click()
                         tab.keyboard.type("commande publique")
-                        tab.wait_for_selector(".md-search-result__item", timeout=10_000)
+                        tab.wait_for_selector(".recherche__panneau .recherche-resultat", timeout=10_000)
                     for violation in axe.run(tab, options=AXE_OPTIONS).response["violations"]:
                         found.append((f"/{path} ({label}, {state})", violation))
                     states += 1
+            tab.goto(served_url + "recherche/?q=march%C3%A9s+r%C3%A9serv%C3%A9s", wait_until="load")
+            tab.wait_for_selector(".recherche-page__resultats .recherche-resultat", timeout=10_000)
+            for violation in axe.run(tab, options=AXE_OPTIONS).response["violations"]:
+                found.append((f"/recherche/?q=… ({label}, résultats)", violation))
             tab.goto(served_url + "404.html", wait_until="load")
             for violation in axe.run(tab, options=AXE_OPTIONS).response["violations"]:
                 found.append((f"/404.html ({label})", violation))

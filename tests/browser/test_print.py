@@ -8,7 +8,7 @@ def test_print_hides_navigation_and_keeps_sources(browser: Any, served_url: str)
     page = browser.new_page()
     page.goto(served_url + "experiences/lille-enercoop/")
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".recherche"):
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator(".fiche-experience").is_visible()
     assert page.locator("h2#sources").is_visible()

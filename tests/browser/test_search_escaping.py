@@ -30,12 +30,12 @@ def test_search_result_shows_markup_as_text(browser: Any, tmp_path: Path) -> Non
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
-        page.click("input.md-search__input")
+        page.click("#recherche-champ")
         page.keyboard.type("Lille")
-        page.wait_for_selector(".md-search-result__item")
-        titles = page.locator(".md-search-result__item h1").all_inner_texts()
+        page.wait_for_selector(".recherche__resultats .recherche-resultat")
+        titles = page.locator(".recherche-resultat__titre").all_inner_texts()
         assert any("<script>" in t and "<img" in t for t in titles), titles
-        assert page.locator(".md-search-result img, .md-search-result script").count() == 0
+        assert page.locator(".recherche__panneau img, .recherche__panneau script").count() == 0
         assert dialogs == []
         page.close()
     finally:

@@ -39,18 +39,21 @@ def test_every_template_of_the_overrides_folder_is_in_the_checklist() -> None:
     assert found == listed
 
 
-def test_event_priorities_fall_between_those_of_the_plugins() -> None:
-    from material.plugins.offline.plugin import OfflinePlugin
-    from material.plugins.search.plugin import SearchPlugin
+def test_the_site_uses_only_the_plugins_of_the_checklist() -> None:
+    import yaml
 
-    def priority(method: object) -> float:
-        return float(getattr(method, "mkdocs_priority", 0))
+    class Loader(yaml.SafeLoader):
+        pass
 
-    search_context, search_post_build = priority(SearchPlugin.on_page_context), priority(SearchPlugin.on_post_build)
-    offline_config, offline_post_build = priority(OfflinePlugin.on_config), priority(OfflinePlugin.on_post_build)
-    assert contract.Priority.CONFIG > offline_config
-    assert contract.Priority.PAGE_CONTEXT < search_context
-    assert offline_post_build < contract.Priority.POST_BUILD < search_post_build
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
+    names = [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]]
+    assert names == list(contract.PLUGINS)
+    assert "search" not in names and "offline" not in names
+
+
+def test_our_events_run_before_the_plugins_where_they_must() -> None:
+    assert contract.Priority.PAGE_MARKDOWN > 0  # every plugin's default
 
 
 def test_the_hooks_file_uses_the_recorded_priorities_and_delegates_in_one_line() -> None:

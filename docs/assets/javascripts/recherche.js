@@ -1,0 +1,411 @@
+/* Recherche du guide : le formulaire de l'en-tête (premiers résultats pendant la
+   frappe) et la page « Rechercher » (tous les résultats de ?q=…).
+
+   Le moteur est Pagefind : son index, découpé en morceaux, est écrit à chaque
+   construction par hooks/engine/search.py. Il n'est chargé qu'à la première
+   utilisation (focus ou frappe dans un champ de recherche), puis seuls les
+   morceaux utiles à la requête sont lus.
+
+   Hors ligne (file://), un navigateur refuse fetch, les modules importés et les
+   workers. La construction hors ligne écrit alors chaque fichier de l'index
+   dans un script ordinaire, pagefind/hors-ligne/<fichier>.js, qui remet ses
+   octets à window.GuideRecherche ; ce script remplace fetch pour les adresses
+   de l'index et importe pagefind.js depuis une adresse blob:. */
+(function () {
+  "use strict";
+
+  var formulaire = document.querySelector(".recherche__formulaire[data-index]");
+  if (!formulaire || !window.URL || !window.Promise) return;
+
+  var MAX_CARACTERES = 200;  // au-delà, la requête est coupée (comme le champ, maxlength)
+  var DELAI_MS = 150;        // attente après la dernière frappe
+  var DANS_LE_PANNEAU = 6;   // résultats sous le champ de l'en-tête
+  var PAR_PAGE = 10;         // résultats ajoutés à chaque fois sur la page « Rechercher »
+
+  var reglages = {
+    index: new URL(formulaire.getAttribute("data-index"), location.href).href,
+    racine: formulaire.getAttribute("data-racine") || "./",
+    horsLigne: formulaire.hasAttribute("data-hors-ligne"),
+    classement: lireJson(formulaire.getAttribute("data-classement"))
+  };
+
+  function lireJson(texte) {
+    try { return JSON.parse(texte || "{}"); } catch (e) { return {}; }
+  }
+
+  /* ------------------------------------------------------------------ moteur */
+
+  var moteur = null;
+
+  function charger() {
+    if (!moteur) {
+      moteur = (reglages.horsLigne ? importerHorsLigne() : import(reglages.index + "pagefind.js"))
+        .then(function (pagefind) {
+          var options = { basePath: reglages.index, baseUrl: "/", excerptLength: 24 };
+          if (reglages.horsLigne) options.noWorker = true;
+          if (Object.keys(reglages.classement).length) options.ranking = reglages.classement;
+          return pagefind.options(options).then(function () { return pagefind.init(); })
+            .then(function () { return pagefind; });
+        });
+      moteur.catch(function () { moteur = null; });  // un nouvel essai à la prochaine requête
+    }
+    return moteur;
+  }
+
+  function importerHorsLigne() {
+    var dossier = reglages.index + "hors-ligne/";
+    var enCours = {};
+    var fetchReel = window.fetch;
+
+    function script(chemin) {
+      return new Promise(function (resoudre, rejeter) {
+        var balise = document.createElement("script");
+        balise.src = dossier + chemin + ".js";
+        balise.onload = function () { balise.remove(); resoudre(); };
+        balise.onerror = function () { balise.remove(); rejeter(new Error("Fichier de recherche absent : " + chemin)); };
+        document.head.appendChild(balise);
+      });
+    }
+
+    function lire(chemin) {
+      if (!enCours[chemin]) {
+        var attente = {};
+        attente.promesse = new Promise(function (resoudre) { attente.resoudre = resoudre; });
+        enCours[chemin] = attente;
+        script(chemin).then(function () {
+          if (enCours[chemin] === attente) throw new Error("Fichier de recherche vide : " + chemin);
+        }).catch(function (erreur) {
+          delete enCours[chemin];
+          attente.resoudre(Promise.reject(erreur));
+        });
+      }
+      return enCours[chemin].promesse;
+    }
+
+    window.GuideRecherche = {
+      file: function (chemin, base64) {
+        var attente = enCours[chemin];
+        if (!attente) return;
+        delete enCours[chemin];
+        attente.resoudre(base64);
+      },
+      module: function (source) {
+        var attente = enCours["pagefind.js"];
+        if (!attente) return;
+        delete enCours["pagefind.js"];
+        attente.resoudre(source);
+      }
+    };
+
+    window.fetch = function (entree) {
+      var adresse = new URL(typeof entree === "string" ? entree : entree.url, location.href);
+      adresse.search = "";
+      adresse.hash = "";
+      if (adresse.href.indexOf(reglages.index) !== 0) return fetchReel.apply(this, arguments);
+      return lire(adresse.href.slice(reglages.index.length)).then(function (base64) {
+        return fetchReel("data:application/octet-stream;base64," + base64);
+      });
+    };
+
+    return lire("pagefind.js").then(function (source) {
+      var adresse = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+      return import(adresse).then(function (module) {
+        URL.revokeObjectURL(adresse);
+        return module;
+      });
+    });
+  }
+
+  /* Pendant la frappe, Pagefind charge déjà les morceaux de l'index utiles aux mots tapés
+     (pagefind.preload) : la recherche, après le délai, les trouve prêts. */
+  function precharger(requete) {
+    requete = nettoyer(requete);
+    if (!requete || !moteur) return;
+    moteur.then(function (pagefind) { return pagefind.preload(pourIndex(requete)); }).catch(function () {});
+  }
+
+  /* Les résultats de ``requete`` : [{total, donnees: [les données des ``combien`` premiers]}]. */
+  function chercher(requete, combien) {
+    return charger().then(function (pagefind) {
+      return pagefind.search(pourIndex(requete));
+    }).then(function (reponse) {
+      var resultats = (reponse && reponse.results) || [];
+      return { liste: resultats, total: resultats.length };
+    }).then(function (trouve) {
+      return donnees(trouve.liste.slice(0, combien)).then(function (pages) {
+        trouve.pages = pages;
+        return trouve;
+      });
+    });
+  }
+
+  function donnees(resultats) {
+    return Promise.all(resultats.map(function (resultat) { return resultat.data(); }));
+  }
+
+  /* ------------------------------------------------------------------ affichage */
+
+  function element(nom, classe, texte) {
+    var el = document.createElement(nom);
+    if (classe) el.className = classe;
+    if (texte) el.textContent = texte;
+    return el;
+  }
+
+  /* Lien relatif à la page courante vers l'adresse ``/chemin/`` que donne Pagefind (depuis la
+     racine du site) : marche sous un sous-dossier (GitHub Pages) comme depuis file://. */
+  function lien(adresse) {
+    return reglages.racine + String(adresse || "").replace(/^\/+/, "");
+  }
+
+  /* La section de la page qui répond le mieux : celle dont les mots trouvés pèsent le plus. */
+  function meilleureSection(page) {
+    var sections = page.sub_results && page.sub_results.length ? page.sub_results : [page];
+    var meilleure = sections[0];
+    var score = -1;
+    sections.forEach(function (section) {
+      var total = 0;
+      (section.weighted_locations || []).forEach(function (mot) { total += mot.balanced_score || mot.weight || 0; });
+      if (total > score) { score = total; meilleure = section; }
+    });
+    return meilleure;
+  }
+
+  /* Pagefind lit les pages avec des apostrophes droites (hooks/engine/search.py : il coupe
+     « l'achat » en deux mots, pas « l’achat ») : les résultats retrouvent celles du site. */
+  function typo(texte) {
+    return String(texte || "").replace(/'/g, "\u2019");
+  }
+
+  /* L'extrait de Pagefind : du texte (où < et > sont écrits &lt; et &gt;) et des <mark>.
+     Seuls les <mark> deviennent des balises ; tout le reste est écrit comme du texte. */
+  function extrait(cible, html) {
+    var marque = false;
+    String(html || "").split(/(<\/?mark>)/).forEach(function (morceau) {
+      if (morceau === "<mark>") { marque = true; return; }
+      if (morceau === "</mark>") { marque = false; return; }
+      if (!morceau) return;
+      var texte = typo(morceau.replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
+      cible.appendChild(marque ? element("mark", "", texte) : document.createTextNode(texte));
+    });
+  }
+
+  function resultat(page) {
+    var section = meilleureSection(page);
+    var titre = typo((page.meta && page.meta.title) || page.url);
+    var item = element("li", "recherche-resultat");
+    var a = element("a", "recherche-resultat__lien");
+    a.href = lien(section.url || page.url);
+    a.appendChild(element("span", "recherche-resultat__titre", titre));
+    if (section.anchor && section.title && typo(section.title) !== titre) {
+      a.appendChild(element("span", "recherche-resultat__section", typo(section.title)));
+    }
+    item.appendChild(a);
+    var texte = element("p", "recherche-resultat__extrait");
+    extrait(texte, section.excerpt || page.excerpt);
+    item.appendChild(texte);
+    return item;
+  }
+
+  function nombre(total, requete) {
+    var citee = "« " + requete + " »";
+    if (total === 0) return "Aucun résultat pour " + citee + ".";
+    return total + (total === 1 ? " résultat pour " : " résultats pour ") + citee + ".";
+  }
+
+  var ECHEC = "La recherche n'a pas pu se charger. Rechargez la page pour réessayer.";
+
+  /* La requête telle qu'on la cherche : espaces réduits, longueur bornée, apostrophes
+     typographiques (claviers de téléphone) écrites droites, comme dans l'index. */
+  function nettoyer(requete) {
+    return String(requete || "").replace(/\s+/g, " ").trim().slice(0, MAX_CARACTERES).trim();
+  }
+
+  function pourIndex(requete) {
+    return requete.replace(/[\u2019\u02bc]/g, "'");
+  }
+
+  /* Une zone de recherche : un champ, une liste, une annonce (role=status) ; ``rendu`` est
+     appelé à chaque réponse. Les réponses d'anciennes requêtes sont ignorées. */
+  function zone(champ, combien, rendu) {
+    var numero = 0;
+    var minuterie = null;
+
+    function lancer(requete, nombreVoulu) {
+      requete = nettoyer(requete);
+      var ceNumero = ++numero;
+      if (!requete) { rendu(null, ""); return; }
+      chercher(requete, nombreVoulu || combien).then(function (trouve) {
+        if (ceNumero === numero) rendu(trouve, requete);
+      }, function () {
+        if (ceNumero === numero) rendu({ erreur: true }, requete);
+      });
+    }
+
+    champ.addEventListener("focus", function () { charger().catch(function () {}); });
+    champ.addEventListener("input", function () {
+      clearTimeout(minuterie);
+      minuterie = setTimeout(function () { lancer(champ.value); }, DELAI_MS);
+      precharger(champ.value);
+    });
+    return { lancer: lancer };
+  }
+
+  /* ------------------------------------------------------------------ en-tête */
+
+  var conteneur = formulaire.closest(".recherche");
+  var champ = formulaire.querySelector(".recherche__champ");
+  var ouvrir = conteneur.querySelector(".recherche__ouvrir");
+  var fermer = conteneur.querySelector(".recherche__fermer");
+  var annonce = conteneur.querySelector(".recherche__annonce");
+  var panneau = conteneur.querySelector(".recherche__panneau");
+  var resume = panneau.querySelector(".recherche__resume");
+  var liste = panneau.querySelector(".recherche__resultats");
+  var tout = panneau.querySelector(".recherche__tout a");
+  var pageRecherche = tout.getAttribute("href");
+  conteneur.classList.add("recherche--active");
+
+  function montrerPanneau(visible) {
+    panneau.hidden = !visible;
+  }
+
+  var entete = zone(champ, DANS_LE_PANNEAU, function (trouve, requete) {
+    liste.textContent = "";
+    conteneur.removeAttribute("data-requete");
+    if (!trouve) { annonce.textContent = ""; montrerPanneau(false); return; }
+    var message = trouve.erreur ? ECHEC : nombre(trouve.total, requete);
+    annonce.textContent = message;
+    resume.textContent = message;
+    (trouve.pages || []).forEach(function (page) { liste.appendChild(resultat(page)); });
+    tout.href = pageRecherche + "?q=" + encodeURIComponent(requete);
+    tout.parentNode.hidden = !trouve.total || trouve.total <= DANS_LE_PANNEAU;
+    conteneur.setAttribute("data-requete", requete);
+    montrerPanneau(conteneur.contains(document.activeElement));
+  });
+
+  function ouvrirSurTelephone(ouvert) {
+    conteneur.classList.toggle("recherche--ouverte", ouvert);
+    ouvrir.setAttribute("aria-expanded", ouvert ? "true" : "false");
+    if (ouvert) champ.focus();
+  }
+
+  ouvrir.addEventListener("click", function () {
+    ouvrirSurTelephone(!conteneur.classList.contains("recherche--ouverte"));
+  });
+  fermer.addEventListener("click", function () {
+    montrerPanneau(false);
+    ouvrirSurTelephone(false);
+    ouvrir.focus();
+  });
+  /* Un clic dans le champ, ou la flèche vers le bas, rouvre les derniers résultats (pas le
+     simple focus : Échap, qui ferme le panneau, rend le focus au champ). */
+  function rouvrir() {
+    if (champ.value.trim() && (liste.children.length || resume.textContent)) montrerPanneau(true);
+  }
+  champ.addEventListener("click", rouvrir);
+
+  function liens() {
+    return Array.prototype.slice.call(panneau.querySelectorAll("a[href]")).filter(function (a) {
+      return a.getClientRects().length > 0;
+    });
+  }
+
+  conteneur.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape") {
+      if (!panneau.hidden) {
+        montrerPanneau(false);
+        champ.focus();
+      } else if (conteneur.classList.contains("recherche--ouverte")) {
+        ouvrirSurTelephone(false);
+        ouvrir.focus();
+      } else {
+        return;
+      }
+      ev.preventDefault();
+      return;
+    }
+    if (ev.key !== "ArrowDown" && ev.key !== "ArrowUp") return;
+    if (panneau.hidden && ev.key === "ArrowDown" && ev.target === champ) rouvrir();
+    var tous = liens();
+    if (!tous.length || panneau.hidden) return;
+    var ici = tous.indexOf(document.activeElement);
+    var suivant = ev.key === "ArrowDown" ? ici + 1 : ici - 1;
+    if (ici === -1 && ev.key === "ArrowUp") return;
+    ev.preventDefault();
+    if (suivant < 0) champ.focus();
+    else tous[Math.min(suivant, tous.length - 1)].focus();
+  });
+
+  /* Le panneau se ferme quand le focus ou un clic sort de la recherche. */
+  conteneur.addEventListener("focusout", function (ev) {
+    if (ev.relatedTarget && !conteneur.contains(ev.relatedTarget)) {
+      montrerPanneau(false);
+      if (conteneur.classList.contains("recherche--ouverte")) ouvrirSurTelephone(false);
+    }
+  });
+  document.addEventListener("pointerdown", function (ev) {
+    if (!conteneur.contains(ev.target)) montrerPanneau(false);
+  });
+
+  /* ------------------------------------------------------------------ page « Rechercher » */
+
+  var formulairePage = document.querySelector("form.recherche-page");
+  if (!formulairePage) return;
+  var champPage = formulairePage.querySelector("input[type=search]");
+  var article = formulairePage.parentNode;
+  var etat = article.querySelector(".recherche-page__etat");
+  var listePage = article.querySelector(".recherche-page__resultats");
+  var plus = article.querySelector(".recherche-page__plus");
+  var montres = PAR_PAGE;
+  var derniere = null;
+
+  var page = zone(champPage, PAR_PAGE, function (trouve, requete) {
+    listePage.textContent = "";
+    article.removeAttribute("data-requete");
+    plus.hidden = true;
+    if (!trouve) { etat.textContent = ""; return; }
+    etat.textContent = trouve.erreur ? ECHEC : nombre(trouve.total, requete);
+    (trouve.pages || []).forEach(function (p) { listePage.appendChild(resultat(p)); });
+    plus.hidden = !(trouve.total > (trouve.pages || []).length);
+    derniere = trouve;
+    article.setAttribute("data-requete", requete);
+  });
+
+  formulairePage.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    montres = PAR_PAGE;
+    adresse(champPage.value);
+    page.lancer(champPage.value, montres);
+  });
+  champPage.addEventListener("input", function () {
+    montres = PAR_PAGE;
+    adresse(champPage.value);
+  });
+  plus.querySelector("button").addEventListener("click", function () {
+    if (!derniere || !derniere.liste) return;
+    var debut = listePage.children.length;
+    var suite = derniere.liste.slice(debut, debut + PAR_PAGE);
+    donnees(suite).then(function (pages) {
+      pages.forEach(function (p) { listePage.appendChild(resultat(p)); });
+      plus.hidden = listePage.children.length >= derniere.total;
+      var premier = listePage.children[debut] && listePage.children[debut].querySelector("a");
+      if (premier) premier.focus();
+    });
+  });
+
+  /* L'adresse de la page garde la requête (?q=…), pour la partager ou y revenir. */
+  function adresse(requete) {
+    try {
+      var url = new URL(location.href);
+      requete = nettoyer(requete);
+      if (requete) url.searchParams.set("q", requete); else url.searchParams.delete("q");
+      history.replaceState(null, "", url.href);
+    } catch (e) { /* file:// : certains navigateurs refusent ; la recherche marche quand même */ }
+  }
+
+  var demandee = nettoyer(new URLSearchParams(location.search).get("q"));
+  if (demandee) {
+    champPage.value = demandee;
+    page.lancer(demandee, PAR_PAGE);
+  }
+})();

@@ -1,0 +1,92 @@
+"""hooks/engine/search.py: the search policy, Pagefind's command line, the offline wrapping, failures."""
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from engine import search as site_search
+from helpers import make_project, run_mkdocs
+
+
+def test_template_settings_say_where_things_are_and_what_is_left_out() -> None:
+    online = site_search.template_settings(directory_urls=True)
+    assert online["index"] == "pagefind/" and online["page"] == "recherche/" and online["hors_ligne"] is False
+    assert site_search.template_settings(directory_urls=False)["page"] == "recherche.html"
+    assert set(online["pages_exclues"]) == {"recherche.md", "guides/version-imprimable.md"}  # type: ignore[arg-type]
+    assert json.loads(str(online["classement"])) == dict(site_search.RANKING)
+    assert site_search.indexed("guides/commande-publique.md") and not site_search.indexed("recherche.md")
+
+
+def test_pagefind_reads_the_article_with_straight_apostrophes() -> None:
+    page = ('<!doctype html><html lang="fr" class="no-js"><head><title>T</title></head><body><nav>Menu</nav>'
+            '<article class="a" data-pagefind-body><h1>L’achat</h1><p>d’aujourd’hui, « ’ »</p></article>'
+            "<footer>Pied</footer></body></html>")
+    assert site_search.text_for_index(page.encode()) == (
+        '<!doctype html>\n<html lang="fr" class="no-js">\n<body>\n<article class="a" data-pagefind-body>'
+        "<h1>L'achat</h1><p>d'aujourd'hui, « ' »</p></article>\n</body>\n</html>\n").encode()
+    left_out = '<html lang="fr"><body><article id="contenu"><h1>Imprimable</h1></article></body></html>'
+    assert site_search.text_for_index(left_out.encode()) is None
+
+
+def test_command_line() -> None:
+    args = site_search.pagefind_arguments(Path("/p"), Path("/s/pagefind"), directory_urls=True)
+    assert args[1:3] == ["-m", "pagefind"] and "--keep-index-url" not in args
+    assert args[args.index("--force-language") + 1] == "fr"
+    assert [args[i + 1] for i, a in enumerate(args) if a == "--exclude-selectors"] == list(site_search.EXCLUDED_SELECTORS)
+    assert "--keep-index-url" in site_search.pagefind_arguments(Path("/p"), Path("/o"), directory_urls=False)
+
+
+def test_offline_wrapping_turns_every_file_into_a_classic_script(tmp_path: Path) -> None:
+    bundle = tmp_path / "pagefind"
+    (bundle / "index").mkdir(parents=True)
+    (bundle / "pagefind.js").write_text('const a = "</script>";\nexport {a};', encoding="utf-8")
+    (bundle / "pagefind-worker.js").write_text("self.x = 1;", encoding="utf-8")
+    (bundle / "index" / "fr_1.pf_index").write_bytes(bytes(range(256)))
+    site_search.wrap_for_file_urls(bundle)
+    files = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
+    assert files == ["hors-ligne/index/fr_1.pf_index.js", "hors-ligne/pagefind.js.js"]
+    module = (bundle / "hors-ligne" / "pagefind.js.js").read_text(encoding="utf-8")
+    assert module == 'GuideRecherche.module("const a = \\"</script>\\";\\nexport {a};");\n'
+    chunk = (bundle / "hors-ligne" / "index" / "fr_1.pf_index.js").read_text(encoding="utf-8")
+    name, data = re.fullmatch(r'GuideRecherche\.file\("([^"]+)","([A-Za-z0-9+/=]+)"\);\n', chunk).groups()  # type: ignore[union-attr]
+    assert name == "index/fr_1.pf_index" and base64.b64decode(data) == bytes(range(256))
+
+
+def test_a_failing_pagefind_stops_the_build_with_a_french_message(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<html lang="fr"><body><article data-pagefind-body><h1>Titre</h1>'
+                                     "<p>Du texte.</p></article></body></html>", encoding="utf-8")
+    site_search.build_index(site, directory_urls=True)
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    monkeypatch.setattr(site_search, "EXCLUDED_SELECTORS", ("h2 + ul",))  # a selector Pagefind refuses
+    with pytest.raises(site_search.SearchIndexError, match=r"^recherche : Pagefind n'a pas pu indexer le site"):
+        site_search.build_index(site, directory_urls=True)
+
+
+def test_a_site_with_no_page_to_index_stops_the_build(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(site_search.SearchIndexError, match="^recherche : Pagefind n'a indexé aucune page"):
+        site_search.build_index(site, directory_urls=True)  # no page at all
+    (site / "index.html").write_text('<html lang="fr"><body><nav>Menu</nav><article data-pagefind-body>'
+                                     "</article></body></html>", encoding="utf-8")
+    with pytest.raises(site_search.SearchIndexError, match="n'a indexé aucune page"):
+        site_search.build_index(site, directory_urls=True)  # an empty article
+
+
+def test_the_build_stops_when_indexing_fails(tmp_path: Path) -> None:
+    """The whole chain: MkDocs, the hooks, Pagefind; a failure is reported in French and the build fails."""
+    project = make_project(tmp_path)
+    hook = project / "hooks" / "engine" / "search.py"
+    hook.write_text(hook.read_text(encoding="utf-8").replace(
+        'EXCLUDED_SELECTORS: Final = (".headerlink", ".md-content__button")',
+        'EXCLUDED_SELECTORS: Final = ("h2 + ul",)'), encoding="utf-8")
+    result = run_mkdocs(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "recherche : Pagefind n'a pas pu indexer le site" in result.output, result.output[-2000:]
