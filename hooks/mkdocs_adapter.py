@@ -30,6 +30,7 @@ from guide_ess.problems import Problem
 from guide_ess.search_index import fold_search_index
 from guide_ess.typography import french_spacing, french_spacing_text
 from guide_ess.vocabulary import VOCABULARY_FILE
+from publication import fill_settings
 from theme_markup import theme_markup
 
 log = logging.getLogger("mkdocs.hooks.guide_ess")
@@ -155,7 +156,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if parsed is not None:
         page.meta = dict(parsed.meta)
     _escape_meta(page)
-    return markdown
+    return fill_settings(markdown, str(config.extra.get("editeur") or ""), config.repo_url or "")  # legal pages
 
 
 def _blocks(page: Page) -> tuple[str, str]:
