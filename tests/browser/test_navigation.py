@@ -98,6 +98,10 @@ def test_desktop_section_toggle_mouse_and_keyboard(browser: Any, served_url: str
         assert not tab.get_by_role("button", name="Menu de navigation").is_visible()
         assert not tab.locator(".md-nav--primary .md-nav__link--toc").is_visible()
         assert tab.locator(".md-sidebar--secondary .md-nav__title").is_visible()
+        entry = tab.locator(".md-sidebar--secondary a.md-nav__link").first
+        anchor = entry.get_attribute("href")
+        entry.click()
+        tab.wait_for_function("h => location.hash === h", arg=anchor)
     finally:
         context.close()
 
@@ -151,6 +155,13 @@ def test_phone_drawer_sub_menu_and_table_of_contents_with_the_keyboard(browser: 
         assert first_heading.is_visible()
         tab.keyboard.press("Enter")
         assert not tab.locator("#__toc").is_checked() and focused_name(tab) == toc_name
+        # A heading of the table of contents, followed with the keyboard, leads to its section.
+        tab.keyboard.press("Space")
+        tab.keyboard.press("Tab")
+        anchor = tab.evaluate("document.activeElement.getAttribute('href')")
+        assert anchor and anchor.startswith("#"), anchor
+        tab.keyboard.press("Enter")
+        tab.wait_for_function("h => location.hash === h", arg=anchor)
     finally:
         context.close()
 
