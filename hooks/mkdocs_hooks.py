@@ -42,6 +42,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return build.of(config).page_content(html, page)
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return build.of(config).finish_page(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return build.of(config).finish_template(output_content, template_name)
+
+
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return build.of(config).check_reached(env, files)
 

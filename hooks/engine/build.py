@@ -23,6 +23,7 @@ from guide_ess.content.problems import Problem
 from guide_ess.content.history import page_dates
 from guide_ess.content.vocabulary import VOCABULARY_FILE
 from guide_ess.links.graph import build_graph
+from guide_ess.text import publication
 from guide_ess.text.abbreviations import Abbreviations
 from guide_ess.text.typography import french_spacing
 from guide_ess.views import facets, feed, printable
@@ -30,7 +31,7 @@ from guide_ess.views.model import Blocks, Site, link_targets
 from guide_ess.views.news import FEED_FILE
 from guide_ess.views.renderer import Renderer
 
-from . import front_matter, headings, links, menus, orphans, report, search
+from . import front_matter, headings, links, menus, orphans, report, search, theme_markup
 
 _ATTRIBUTE = "_guide_ess_build"
 OVERRIDES_FOLDER = "guide_ess"  # templates of the views that overrides/ may replace
@@ -151,8 +152,9 @@ class Build:
         return front_matter.source_without_fields(page, self.content.site.corpus.front_matter)
 
     def page_meta(self, markdown: str, page: Page) -> str:
+        """page.meta from the core's parse; the publication settings written into the legal pages."""
         front_matter.set_meta(page, self.content.site.corpus.front_matter)
-        return markdown
+        return publication.fill_settings(markdown, str(self.config.extra.get("editeur") or ""), self.config.repo_url or "")
 
     # on_page_content ---------------------------------------------------------------------------
 
@@ -171,6 +173,16 @@ class Build:
         if generated is not None:
             return facets.page_blocks(content.site, *generated)
         return kinds.blocks_of(content.site, path)
+
+    # on_post_page, on_post_template ------------------------------------------------------------
+
+    def finish_page(self, output: str) -> str:
+        """Valid markup where Material hard-codes it (engine/theme_markup.py)."""
+        return theme_markup.theme_markup(output)
+
+    def finish_template(self, output: str, name: str) -> str:
+        """The same for the pages made from a template alone (404.html)."""
+        return theme_markup.theme_markup(output) if name.endswith(".html") else output
 
     # on_env, on_post_build ---------------------------------------------------------------------
 

@@ -47,10 +47,26 @@ COPIED_TEMPLATES = (
     CopiedTemplate("partials/source.html", "partials/source.html",
                    "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752",
                    "the repository link is left out: Material would query the forge's API from the reader's browser"),
+    CopiedTemplate("partials/nav-item.html", "partials/nav-item.html",
+                   "89895208f22d68ce405a4bcb6649b9150eba5bbb04663a6cb3f93f02daf1d2f7",
+                   "sub-menu and table-of-contents toggles are <button>s (aria-expanded), not <label for> a hidden box"),
+    CopiedTemplate("partials/nav.html", "partials/nav.html",
+                   "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
+                   "the drawer's title is a <div> (data-guide-close), not a <label for> a hidden box"),
+    CopiedTemplate("partials/toc.html", "partials/toc.html",
+                   "fde48f583563364b0e0e6865a5ab1e7060ec1826161f69f5cbee653e621b0f84",
+                   "the « Table des matières » title: a <button> in the drawer, a <div> in the sidebar"),
+    CopiedTemplate("partials/footer.html", "partials/footer.html",
+                   "50c2a75f013b7b03fb97f381860c77df8fd5d13d68f90d3281754b68f69ec894",
+                   "« Précédent » / « Suivant » names escaped once (titles are escaped already)"),
+    CopiedTemplate("partials/copyright.html", "partials/copyright.html",
+                   "bc86bca3bf75070fe5d72e2a3463bdddf87c10f4d6459c945fe81c5d384e35ea",
+                   "the legal links of every page: accessibility, legal notice, personal data"),
     CopiedTemplate("main.html", "base.html",
                    "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
-                   "blocks header (our skip link), container (the article gets id=\"contenu\", copied from "
-                   "base.html) and scripts (the Menu button's keyboard behaviour) are replaced"),
+                   "blocks header (our skip link), container (the article gets id=\"contenu\" and the search "
+                   "index attribute, copied from base.html) and scripts (menu buttons, drawer) are replaced; what "
+                   "base.html hard-codes is fixed after rendering (engine/theme_markup.py)"),
 )
 
 # The plugins mkdocs.yml may list. Material's « search » and « offline » are not used: the site's

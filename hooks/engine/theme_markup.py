@@ -1,0 +1,58 @@
+"""Valid, accessible markup for what Material for MkDocs 9.8.1 hard-codes outside its partials.
+
+Material writes these pieces of every page itself, in ``base.html`` or in the icon files its
+partials include, so no template override can reach them; this module rewrites them in the
+finished HTML (called once per page from ``on_post_page``). Each change is exact: the markup it
+looks for is Material 9.8.1's, byte for byte, and a page without it is left as it is (the
+W3C checker test in ``tests/test_valid_html.py`` then says what a Material upgrade broke).
+
+1. ``<input class="md-toggle" … type="checkbox" id="__drawer" autocomplete="off">`` and the same
+   for ``__search``: ``autocomplete`` is not allowed on a checkbox (W3C Nu checker error, RGAA
+   8.2). Material sets it so that Firefox does not restore a checked box when a page is reloaded
+   or reached with « Précédent »; ``overrides/main.html`` unchecks both boxes on page show instead.
+2. ``<label class="md-overlay" for="__drawer"></label>``, the dark layer behind the open drawer:
+   an empty label for a hidden checkbox has no name and no control for assistive technologies
+   (IBM engine: ``label_content_exists``, ``label_ref_valid``). It becomes a ``<div>`` hidden
+   from them; a click on it still closes the drawer (``data-guide-close``, script in main.html).
+3. Material's icons (``<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">``) sit in
+   links and buttons that carry their own name; the SVG itself has none (IBM engine:
+   ``svg_graphics_labelled``). They get ``aria-hidden="true" focusable="false"``: decorative.
+
+Pure functions on strings: no MkDocs import.
+"""
+from __future__ import annotations
+
+TOGGLES = ("drawer", "search")
+
+_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+_DECORATIVE_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">'
+
+_OVERLAY = '<label class="md-overlay" for="__drawer"></label>'
+_OVERLAY_DIV = '<div class="md-overlay" data-guide-close aria-hidden="true"></div>'
+
+
+def _toggle(name: str, autocomplete: bool) -> str:
+    attribute = ' autocomplete="off"' if autocomplete else ""
+    return f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}"{attribute}>'
+
+
+def drop_toggle_autocomplete(html: str) -> str:
+    """Remove ``autocomplete="off"`` from Material's drawer and search checkboxes."""
+    for name in TOGGLES:
+        html = html.replace(_toggle(name, True), _toggle(name, False), 1)
+    return html
+
+
+def overlay_without_label(html: str) -> str:
+    """Material's drawer overlay ``<label>`` becomes a ``<div>`` hidden from assistive technologies."""
+    return html.replace(_OVERLAY, _OVERLAY_DIV, 1)
+
+
+def decorative_icons(html: str) -> str:
+    """Hide Material's icons (always inside a named link or button) from assistive technologies."""
+    return html.replace(_ICON, _DECORATIVE_ICON)
+
+
+def theme_markup(html: str) -> str:
+    """All of the above, for one finished page."""
+    return decorative_icons(overlay_without_label(drop_toggle_autocomplete(html)))
