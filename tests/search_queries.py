@@ -55,7 +55,7 @@ QUERIES: list[tuple[str, str, str]] = [
     ("pole territorial de cooperation economique", "guides/cooperation-economique/", "développé de PTCE, sans accents"),
     ("TZCLD", "guides/cooperation-economique/", "sigle"),
     ("SPASER", "experiences/strasbourg-conseil-ess-spaser/", "sigle"),
-    ("schéma de promotion des achats socialement et écologiquement responsables", "leviers/spaser/",
+    ("schéma de promotion des achats socialement et écologiquement responsables", "guides/commande-publique/",
      "développé de SPASER"),
     ("SIEG", "guides/contractualisation/", "sigle, le guide du glossaire"),
     ("CTE", "experiences/pays-de-grasse-cte-french-impact/", "sigle"),
@@ -73,7 +73,8 @@ QUERIES: list[tuple[str, str, str]] = [
     ("comment co-construire une politique publique", "guides/co-construction/", "question"),
     ("pourquoi une collectivite soutient l'ess", "guides/ess-et-collectivites/", "question, sans accent"),
     ("quelle place pour l'ESS dans la commande publique", "guides/commande-publique/", "question"),
-    ("comment faire un marché réservé", "leviers/marches-reserves/", "question"),
+    ("comment faire un marché réservé", "guides/commande-publique/",
+     "question ; le guide dit comment faire (sa section « Comment faire »), la page du levier ne fait que lister"),
     ("subvention ou marché public", "guides/contractualisation/",
      "question ; ni le titre ni les intertitres du guide ne disent « subvention » ou « marché public »"),
     # One rare word with frequent ones: the rare word decides
@@ -126,4 +127,15 @@ QUERIES: list[tuple[str, str, str]] = [
     ("Marseille tribunal marchés réservés", "guides/commande-publique/", "lieu + décision"),
     ("Grand Est petits marchés", "experiences/region-grand-est-achats-responsables/", "région + action"),
     ("Lille acheteurs publics rencontre", "experiences/mel-osez-l-ess/", "ville + action"),
+    # Questions written for the combined ranking (session 3), before running them: readers' words
+    # that the answering page does not all use.
+    ("comment choisir entre subvention et appel à projets", "guides/contractualisation/", "question"),
+    ("qu'est-ce qu'une SCIC", "guides/cooperation-economique/", "question + sigle"),
+    ("comment donner un emploi aux chômeurs de longue durée", "guides/cooperation-economique/",
+     "question ; le guide parle de « personnes durablement privées d'emploi »"),
+    ("quelles clauses sociales dans un marché public", "guides/commande-publique/", "question"),
+    ("qui sont les référents ESS de Bordeaux", "experiences/bordeaux-metropole-referents-ess/", "question + lieu"),
+    ("comment faire travailler ensemble les services", "guides/transversalite/", "question"),
+    ("filière musiques actuelles Normandie contrat", "experiences/normandie-musiques-actuelles/", "lieu + domaine"),
+    ("que dit la loi NOTRe sur la compétence économique", "guides/ess-et-collectivites/", "question + loi"),
 ]

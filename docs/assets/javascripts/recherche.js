@@ -21,6 +21,14 @@
   var DELAI_MS = 150;        // attente après la dernière frappe
   var DANS_LE_PANNEAU = 6;   // résultats sous le champ de l'en-tête
   var PAR_PAGE = 10;         // résultats ajoutés à chaque fois sur la page « Rechercher »
+  var MOTS_CHERCHES = 8;     // mots d'une requête cherchés, au plus (voir combiner)
+  /* Articles, prépositions, pronoms et conjonctions du français, présents dans presque toutes
+     les pages : ôtés des requêtes de plusieurs mots. Les mots interrogatifs restent (« pourquoi »
+     est dans le titre d'un guide) ; « notre » et « votre » aussi (loi NOTRe). */
+  var MOTS_OUTILS = {};
+  ("a à au aux avec c ce ces cet cette d dans de des du elle elles en est et il ils j je l la le les " +
+   "leur leurs lui m ma me mes moi mon n ne ni nous on ou par pas pour qu que qui s sa se ses son sont " +
+   "sur t ta te tes toi ton tu un une vous y").split(" ").forEach(function (mot) { MOTS_OUTILS[mot] = true; });
 
   var reglages = {
     index: new URL(formulaire.getAttribute("data-index"), location.href).href,
@@ -127,15 +135,59 @@
   /* Les résultats de ``requete`` : [{total, donnees: [les données des ``combien`` premiers]}]. */
   function chercher(requete, combien) {
     return charger().then(function (pagefind) {
-      return pagefind.search(pourIndex(requete));
-    }).then(function (reponse) {
-      var resultats = (reponse && reponse.results) || [];
+      var texte = pourIndex(requete);
+      var mots = motsPorteurs(texte);
+      if (mots.length >= 2) return combiner(pagefind, texte, mots);
+      return pagefind.search(mots.length ? mots[0] : texte).then(function (reponse) {  // mots outils seuls : tels quels
+        return (reponse && reponse.results) || [];
+      });
+    }).then(function (resultats) {
       return { liste: resultats, total: resultats.length };
     }).then(function (trouve) {
       return donnees(trouve.liste.slice(0, combien)).then(function (pages) {
         trouve.pages = pages;
         return trouve;
       });
+    });
+  }
+
+  /* Les mots d'une requête qui aident à trouver une page : sans les mots outils, chacun une fois. */
+  function motsPorteurs(texte) {
+    var vus = {};
+    return texte.toLowerCase().split(/[\s'’"«».,;:!?()\[\]{}<>\/\\|*+=~^$%&@#-]+/).filter(function (mot) {
+      if (!mot || MOTS_OUTILS[mot] || vus[mot]) return false;
+      vus[mot] = true;
+      return true;
+    }).slice(0, MOTS_CHERCHES);
+  }
+
+  /* Pagefind ne rend que les pages qui contiennent tous les mots qu'on lui donne : une question
+     (« pourquoi une collectivité soutient l'ESS ») manquerait la page qui y répond sans employer
+     l'un de ses mots. Chaque mot est donc cherché seul ; une page est classée par la somme des
+     scores de Pagefind pour ses mots, multipliée par la part des mots de la requête qu'elle
+     contient (le facteur de coordination des moteurs classiques) : les pages qui ont tous les mots
+     passent devant, sauf si une autre répond bien plus fortement à presque tous. Pour une page
+     qui a tous les mots, le résultat gardé est celui de la requête entière : son extrait les
+     surligne tous. */
+  function combiner(pagefind, texte, mots) {
+    var recherches = [pagefind.search(texte)].concat(mots.map(function (mot) { return pagefind.search(mot); }));
+    return Promise.all(recherches).then(function (reponses) {
+      var entiers = {};
+      ((reponses[0] && reponses[0].results) || []).forEach(function (r) { entiers[r.id] = r; });
+      var pages = {};
+      var liste = [];
+      reponses.slice(1).forEach(function (reponse) {
+        ((reponse && reponse.results) || []).forEach(function (r) {
+          var page = pages[r.id];
+          if (!page) { page = pages[r.id] = { resultat: r, mots: 0, score: 0, meilleur: -1 }; liste.push(page); }
+          page.mots += 1;
+          page.score += r.score || 0;
+          if ((r.score || 0) > page.meilleur) { page.meilleur = r.score || 0; page.resultat = r; }
+        });
+      });
+      liste.forEach(function (page) { page.classement = page.score * page.mots / mots.length; });
+      liste.sort(function (a, b) { return b.classement - a.classement || b.mots - a.mots; });
+      return liste.map(function (page) { return entiers[page.resultat.id] || page.resultat; });
     });
   }
 
