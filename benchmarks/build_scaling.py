@@ -289,7 +289,7 @@ def measure(base: Path, template: Path, n_cases: int, runs: int) -> Row:
     index_s = []
     for _ in range(min(runs, 3)):
         start = time.perf_counter()
-        site_search.build_index(site, directory_urls=True)
+        site_search.build_index(site, True, site_search.pages_on_disk(site, True))
         index_s.append(time.perf_counter() - start)
     pages = sum(1 for _ in site.rglob("index.html"))
     case_html = (site / "experiences" / PROBE_CASE / "index.html").stat().st_size

@@ -43,7 +43,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return build.of(config).finish_page(output)
+    return build.of(config).finish_page(output, page)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -25,11 +25,19 @@ def test_pagefind_reads_the_article_with_straight_apostrophes() -> None:
     page = ('<!doctype html><html lang="fr" class="no-js"><head><title>T</title></head><body><nav>Menu</nav>'
             '<article class="a" data-pagefind-body><h1>L’achat</h1><p>d’aujourd’hui, « ’ »</p></article>'
             "<footer>Pied</footer></body></html>")
-    assert site_search.text_for_index(page.encode()) == (
+    assert site_search.text_for_index(page) == (
         '<!doctype html>\n<html lang="fr" class="no-js">\n<body>\n<article class="a" data-pagefind-body>'
-        "<h1>L'achat</h1><p>d'aujourd'hui, « ' »</p></article>\n</body>\n</html>\n").encode()
+        "<h1>L'achat</h1><p>d'aujourd'hui, « ' »</p></article>\n</body>\n</html>\n")
     left_out = '<html lang="fr"><body><article id="contenu"><h1>Imprimable</h1></article></body></html>'
-    assert site_search.text_for_index(left_out.encode()) is None
+    assert site_search.text_for_index(left_out) is None
+
+
+def test_pages_are_written_where_pagefind_gives_them_their_address(tmp_path: Path) -> None:
+    assert [site_search.page_url(u) for u in ("./", "", "guides/x/", "guides/x.html")] == ["/", "/", "/guides/x/",
+                                                                                           "/guides/x.html"]
+    site_search.write_pages([("/", "a"), ("/guides/x/", "b"), ("/index.html", "c"), ("/guides/y.html", "d")], tmp_path)
+    files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert files == ["guides/x/index.html", "guides/y.html", "index.html"]  # « / » and « /index.html »: one file
 
 
 def test_command_line() -> None:
@@ -60,24 +68,36 @@ def test_a_failing_pagefind_stops_the_build_with_a_french_message(tmp_path: Path
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     site = tmp_path / "site"
     site.mkdir()
-    (site / "index.html").write_text('<html lang="fr"><body><article data-pagefind-body><h1>Titre</h1>'
-                                     "<p>Du texte.</p></article></body></html>", encoding="utf-8")
-    site_search.build_index(site, directory_urls=True)
+    pages = [("/", '<html lang="fr"><body><article data-pagefind-body><h1>Titre</h1>'
+                   "<p>Du texte.</p></article></body></html>")]
+    site_search.build_index(site, True, pages)
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
     monkeypatch.setattr(site_search, "EXCLUDED_SELECTORS", ("h2 + ul",))  # a selector Pagefind refuses
     with pytest.raises(site_search.SearchIndexError, match=r"^recherche : Pagefind n'a pas pu indexer le site"):
-        site_search.build_index(site, directory_urls=True)
+        site_search.build_index(site, True, pages)
 
 
 def test_a_site_with_no_page_to_index_stops_the_build(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
     with pytest.raises(site_search.SearchIndexError, match="^recherche : Pagefind n'a indexé aucune page"):
-        site_search.build_index(site, directory_urls=True)  # no page at all
-    (site / "index.html").write_text('<html lang="fr"><body><nav>Menu</nav><article data-pagefind-body>'
-                                     "</article></body></html>", encoding="utf-8")
+        site_search.build_index(site, True, [])  # no page at all
+    empty = '<html lang="fr"><body><nav>Menu</nav><article data-pagefind-body></article></body></html>'
     with pytest.raises(site_search.SearchIndexError, match="n'a indexé aucune page"):
-        site_search.build_index(site, directory_urls=True)  # an empty article
+        site_search.build_index(site, True, [("/", empty)])  # an empty article
+
+
+def test_the_index_of_a_build_is_the_index_of_its_files(fixture_site: Path, tmp_path: Path) -> None:
+    """The build hands Pagefind each page as it writes it; indexing the written files gives the same bytes."""
+    import shutil
+
+    copy = tmp_path / "site"
+    shutil.copytree(fixture_site, copy)
+    site_search.build_index(copy, True, site_search.pages_on_disk(copy, True))
+    built = {p.relative_to(fixture_site).as_posix(): p.read_bytes() for p in (fixture_site / "pagefind").rglob("*")
+             if p.is_file()}
+    again = {p.relative_to(copy).as_posix(): p.read_bytes() for p in (copy / "pagefind").rglob("*") if p.is_file()}
+    assert built.keys() == again.keys() and built == again
 
 
 def test_the_build_stops_when_indexing_fails(tmp_path: Path) -> None:

@@ -73,6 +73,7 @@ class Build:
         self.link_warnings = links.LinkWarnings(self.docs_dir)
         self.problems: list[Problem] = []  # every content problem reported, for the contributors' check
         self.feed = ""
+        self.search_pages: list[tuple[str, str]] = []  # (address, text) of each page for the search index
         self.orphans: list[Problem] = []
         self._content: Content | None = None
 
@@ -176,9 +177,14 @@ class Build:
 
     # on_post_page, on_post_template ------------------------------------------------------------
 
-    def finish_page(self, output: str) -> str:
-        """Valid markup where Material hard-codes it (engine/theme_markup.py)."""
-        return theme_markup.theme_markup(output)
+    def finish_page(self, output: str, page: Page) -> str:
+        """Valid markup where Material hard-codes it (engine/theme_markup.py); the page's text for the
+        search index, kept until every page is written."""
+        output = theme_markup.theme_markup(output)
+        text = search.text_for_index(output)
+        if text is not None:
+            self.search_pages.append((search.page_url(page.file.url), text))
+        return output
 
     def finish_template(self, output: str, name: str) -> str:
         """The same for the pages made from a template alone (404.html)."""
@@ -207,6 +213,6 @@ class Build:
         site_dir = Path(self.config.site_dir)
         (site_dir / FEED_FILE).write_text(self.feed, encoding="utf-8")
         try:
-            search.build_index(site_dir, self.config.use_directory_urls)
+            search.build_index(site_dir, self.config.use_directory_urls, self.search_pages)
         except search.SearchIndexError as err:
             raise PluginError(str(err)) from None

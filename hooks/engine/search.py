@@ -10,15 +10,18 @@ One place decides what readers can find:
 - :data:`EXCLUDED_SELECTORS`: parts of an article that are not text (permalinks « ¶ »,
   the edit button).
 - :data:`RANKING`: Pagefind's ranking options, passed to the browser by the templates.
-- :func:`text_for_index`: Pagefind reads a copy of each indexed page reduced to what it
-  indexes (the article), where « ’ » is written « ' ». Pagefind splits « l'achat » into « l »
-  and « achat » (and keeps « lachat »), but reads « l’achat », with the typographic apostrophe
-  the site prints, as one word « lachat »: « achat » would not find it. The results script
-  prints « ’ » again.
+- :func:`text_for_index`: Pagefind reads each indexed page reduced to what it indexes (the
+  article), where « ’ » is written « ' ». Pagefind splits « l'achat » into « l » and « achat »
+  (and keeps « lachat »), but reads « l’achat », with the typographic apostrophe the site
+  prints, as one word « lachat »: « achat » would not find it. The results script prints « ’ »
+  again.
 
-:func:`build_index` runs Pagefind (PyPI ``pagefind[bin]``, pinned in requirements.lock) over the
-built site at the end of every build. Pagefind writes a chunked index under ``pagefind/``; a
-reader's browser fetches only the chunks its query needs.
+The build hands each page to :func:`text_for_index` as it writes it (``on_post_page``), then
+:func:`build_index` gives them all to Pagefind (PyPI ``pagefind[bin]``, pinned in
+requirements.lock): the texts are written to a scratch folder in memory where the system has one
+(a built page is never read back), Pagefind's command line indexes them and writes the chunked
+index under ``pagefind/``; a reader's browser fetches only the chunks its query needs. (Pagefind's
+Python service waits a tenth of a second per page: too slow for thousands of pages.)
 
 A browser cannot fetch files, import ES modules or start workers from ``file://``. So the build
 for ``file://`` (no directory URLs: pages end in .html) turns every file of the index into a
@@ -32,12 +35,13 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Final, Mapping
+from typing import Final, Mapping, Sequence
 
 BUNDLE: Final = "pagefind"  # Pagefind's folder, under the site root
 OFFLINE_FOLDER: Final = "hors-ligne"  # wrapped files of the offline build, under BUNDLE
@@ -93,42 +97,67 @@ def template_settings(directory_urls: bool) -> dict[str, object]:
     }
 
 
-_ATTRIBUTE = f" {BODY_ATTRIBUTE}".encode()
-_TYPOGRAPHIC_APOSTROPHE = "\u2019".encode()
+_ATTRIBUTE = f" {BODY_ATTRIBUTE}"
+_TYPOGRAPHIC_APOSTROPHE = "\u2019"
 
 
-def text_for_index(html: bytes) -> bytes | None:
-    """The page (UTF-8) as Pagefind reads it, or None for a page left out of the index: the
-    page's language and the article that carries :data:`BODY_ATTRIBUTE` (Pagefind reads nothing
-    else of a page that has it), with typographic apostrophes written « ' », which Pagefind
-    splits on. Bytes in, bytes out: a large site has thousands of pages."""
+def text_for_index(html: str) -> str | None:
+    """The page as Pagefind reads it, or None for a page left out of the index: the page's
+    language and the article that carries :data:`BODY_ATTRIBUTE` (Pagefind reads nothing else of
+    a page that has it), with typographic apostrophes written « ' », which Pagefind splits on."""
     mark = html.find(_ATTRIBUTE)
     if mark == -1:
         return None
-    start, end = html.rfind(b"<article", 0, mark), html.rfind(b"</article>")
+    start, end = html.rfind("<article", 0, mark), html.rfind("</article>")
     if start == -1 or end < mark:
         return None
-    language = html[:start].partition(b"<html")[2].partition(b">")[0]
-    article = html[start:end + len(b"</article>")].replace(_TYPOGRAPHIC_APOSTROPHE, b"'")
-    return b"<!doctype html>\n<html" + language + b">\n<body>\n" + article + b"\n</body>\n</html>\n"
+    language = html[:start].partition("<html")[2].partition(">")[0]
+    article = html[start:end + len("</article>")].replace(_TYPOGRAPHIC_APOSTROPHE, "'")
+    return "<!doctype html>\n<html" + language + ">\n<body>\n" + article + "\n</body>\n</html>\n"
 
 
-def copy_for_index(site_dir: Path, target: Path) -> int:
-    """Write every page of ``site_dir`` that is indexed into ``target`` (same paths), as
-    :func:`text_for_index` gives it; return the number of pages."""
-    count = 0
-    for page in site_dir.rglob("*.html"):
-        rel = page.relative_to(site_dir)
-        if rel.parts[0] == BUNDLE:
+def page_url(site_path: str) -> str:
+    """The address Pagefind gives a page, from its built file's path in the site (« experiences/x/index.html »
+    gives « /experiences/x/ »; the offline build, whose pages end in .html, keeps « /experiences/x.html »).
+    MkDocs writes the home page's address « ./ »."""
+    return "/" + site_path.removeprefix("./").removeprefix(".")
+
+
+def pages_on_disk(site_dir: Path, directory_urls: bool) -> list[tuple[str, str]]:
+    """Every built page of ``site_dir`` that is indexed, as (address, text for Pagefind): what the
+    build hands :func:`build_index` page by page, read back from the files (for the benchmarks)."""
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel.startswith(BUNDLE + "/"):
             continue
-        text = text_for_index(page.read_bytes())
-        if text is None:
-            continue
-        out = target / rel
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(text)
-        count += 1
-    return count
+        text = text_for_index(path.read_text(encoding="utf-8"))
+        if text is not None:
+            if directory_urls:
+                rel = rel.removesuffix("index.html")
+            pages.append((page_url(rel), text))
+    return pages
+
+
+def _file_of(url: str) -> str:
+    """The file Pagefind reads for the page at ``url``; it gives the page that address back."""
+    rel = url.lstrip("/")
+    return rel + "index.html" if rel == "" or rel.endswith("/") else rel
+
+
+def write_pages(pages: Sequence[tuple[str, str]], folder: Path) -> None:
+    """The pages Pagefind reads, written under ``folder`` at the paths of their addresses."""
+    for url, text in pages:
+        path = folder / _file_of(url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def scratch_folder() -> str | None:
+    """Where the pages for Pagefind are written: memory (/dev/shm) when the system has it, as a build
+    writes a thousand small files there; None for the system's usual temporary folder."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
 def pagefind_arguments(pages_dir: Path, output: Path, directory_urls: bool) -> list[str]:
@@ -142,14 +171,19 @@ def pagefind_arguments(pages_dir: Path, output: Path, directory_urls: bool) -> l
     return args
 
 
-def build_index(site_dir: Path, directory_urls: bool) -> None:
-    """Index the built site in ``site_dir``; for the offline build (no directory URLs), wrap the
-    index for ``file://``. Raises :class:`SearchIndexError` when Pagefind fails or finds no page."""
+def build_index(site_dir: Path, directory_urls: bool, pages: Sequence[tuple[str, str]]) -> None:
+    """Index ``pages`` (address, text from :func:`text_for_index`) into ``site_dir/pagefind``; for the
+    offline build (no directory URLs), wrap the index for ``file://``. Raises :class:`SearchIndexError`
+    when Pagefind fails or finds nothing to index."""
     bundle = site_dir / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
-    with tempfile.TemporaryDirectory(prefix="guide-recherche-") as pages_dir:
-        copy_for_index(site_dir, Path(pages_dir))
+    no_page = ("recherche : Pagefind n'a indexé aucune page. Vérifiez que l'article des pages porte "
+               f"l'attribut {BODY_ATTRIBUTE} (overrides/main.html).")
+    if not pages:
+        raise SearchIndexError(no_page)
+    with tempfile.TemporaryDirectory(prefix="guide-recherche-", dir=scratch_folder()) as pages_dir:
+        write_pages(sorted(pages), Path(pages_dir))  # Pagefind numbers pages in the order it finds them
         try:
             done = subprocess.run(pagefind_arguments(Path(pages_dir), bundle, directory_urls),
                                   capture_output=True, text=True)
@@ -157,8 +191,6 @@ def build_index(site_dir: Path, directory_urls: bool) -> None:
             raise SearchIndexError(f"recherche : impossible de lancer Pagefind ({err}). Lancez ./run.sh build, "
                                    "qui installe les dépendances de requirements.lock.") from None
     output = (done.stderr + done.stdout).strip()
-    no_page = ("recherche : Pagefind n'a indexé aucune page. Vérifiez que l'article des pages porte "
-               f"l'attribut {BODY_ATTRIBUTE} (overrides/main.html).")
     if done.returncode != 0:
         if "not able to build an index" in output:
             raise SearchIndexError(no_page)
