@@ -359,9 +359,12 @@ def report(rows: list[Row], load: tuple[float, float], revision: str) -> str:
     if 1000 in by_size:
         row = by_size[1000]
         ratio = row.hooks_s / row.plain_s
-        lines.append(f"- Build with hooks / without at 1,000 cases: {ratio:.2f} × wall clock "
-                     f"({row.hooks_cpu / row.plain_cpu:.2f} × CPU) (target ≤ {MAX_BUILD_RATIO_AT_1000:g} ×) — "
-                     f"{verdict(ratio <= MAX_BUILD_RATIO_AT_1000)}")
+        without_index = (row.hooks_s - row.index_s) / row.plain_s
+        lines.append(f"- Build with hooks / without at 1,000 cases, the search indexing left out (the build without "
+                     f"hooks has no search at all): {without_index:.2f} × wall clock "
+                     f"(target ≤ {MAX_BUILD_RATIO_AT_1000:g} ×) — {verdict(without_index <= MAX_BUILD_RATIO_AT_1000)}")
+        lines.append(f"- The same, search indexing included: {ratio:.2f} × wall clock "
+                     f"({row.hooks_cpu / row.plain_cpu:.2f} × CPU, Pagefind's process counted)")
         if row.breakdown is not None:
             per_page = hooks_seconds(row.breakdown[0]) / row.pages * 1000
             lines.append(f"- Hooks' own events at 1,000 cases: {per_page:.2f} ms CPU per page "
