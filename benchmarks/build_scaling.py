@@ -18,7 +18,6 @@ import datetime
 import functools
 import json
 import os
-import platform
 import random
 import shutil
 import statistics
@@ -27,13 +26,12 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
 
 import yaml
 
-from common import project_revision
+from common import machine, project_revision
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -305,20 +303,6 @@ def measure(base: Path, template: Path, n_cases: int, runs: int) -> Row:
 
 
 # --- report ----------------------------------------------------------------------------------
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{os.cpu_count()} CPU ({cpu}), {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, mkdocs {version('mkdocs')}, "
-            f"mkdocs-material {version('mkdocs-material')}")
-
 
 def verdict(ok: bool) -> str:
     return "**PASS**" if ok else "**FAIL**"

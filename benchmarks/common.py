@@ -1,7 +1,10 @@
-"""What both benchmarks record about the code they measured."""
+"""What every benchmark records about the code and the machine it measured."""
 from __future__ import annotations
 
+import os
+import platform
 import subprocess
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,3 +21,20 @@ def project_revision() -> str:
     dirty = git("status", "--porcelain", "--", "hooks", "docs", "overrides", "mkdocs.yml")
     return head + (" with uncommitted changes in " + ", ".join(sorted({line[3:] for line in dirty.splitlines()}))
                    if dirty else "")
+
+
+def machine(packages: tuple[str, ...] = ("mkdocs", "mkdocs-material"), browser: str | None = None) -> str:
+    """The machine (CPUs, system, Python), the versions of ``packages`` and, if given, of the browser."""
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    parts = [f"{os.cpu_count()} CPU ({cpu})", f"{platform.system()} {platform.release()}",
+             f"Python {platform.python_version()}", *(f"{name} {version(name)}" for name in packages)]
+    if browser:
+        parts.append(subprocess.run([browser, "--version"], capture_output=True, text=True).stdout.strip())
+    return ", ".join(parts)

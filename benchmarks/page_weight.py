@@ -20,7 +20,6 @@ import gzip
 import http.server
 import json
 import os
-import platform
 import shutil
 import socket
 import statistics
@@ -31,13 +30,14 @@ import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Page, Response, sync_playwright
 
-from common import project_revision
+from common import machine, project_revision
+
+PACKAGES = ("mkdocs", "mkdocs-material", "playwright")  # whose versions the results name
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -269,17 +269,6 @@ def kb(n: int) -> str:
     return f"{n / 1000:.1f}"
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
-    return (f"{os.cpu_count()} CPU ({cpu}), Python {platform.python_version()}, mkdocs {version('mkdocs')}, "
-            f"mkdocs-material {version('mkdocs-material')}, {chromium}, playwright {version('playwright')}")
-
-
 def weight_table(name: str, path: str, w: PageWeight) -> list[str]:
     lines = [f"### {name} — `/{path}`", "", "| Category | Files | Raw kB | Gzip kB |", "|---|---:|---:|---:|"]
     for cat in CATEGORIES:
@@ -300,7 +289,7 @@ def report(weights: dict[str, PageWeight], timing: SearchTiming, lighthouse: dic
            gzip_served: bool) -> str:
     lines = ["# Page weight, search latency, Lighthouse", "",
              f"- Date: {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}",
-             f"- Machine: {machine()}; load average (1 min) at the end: {os.getloadavg()[0]:.2f}",
+             f"- Machine: {machine(PACKAGES, CHROMIUM)}; load average (1 min) at the end: {os.getloadavg()[0]:.2f}",
              f"- Project: commit {project_revision()}",
              "- Site: built with `mkdocs build --strict` (online, not offline), served by Python's http.server "
              "on 127.0.0.1, " + ("text files sent gzip-compressed (level 6), as web hosts do" if gzip_served

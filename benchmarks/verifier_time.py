@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import build_scaling
-from common import project_revision
+from common import machine, project_revision
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "verifier.md"
@@ -58,7 +58,7 @@ def main() -> None:
         shutil.rmtree(base, ignore_errors=True)
     lines = ["# ./run.sh verifier", "",
              f"- Date: {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}; project: commit {project_revision()}",
-             f"- Machine: {build_scaling.machine()}",
+             f"- Machine: {machine()}",
              f"- Load average (1 min) at start / end: {load:.2f} / {os.getloadavg()[0]:.2f}",
              f"- {args.runs} runs each in a fresh process (`tools/verifier.py`, what `./run.sh verifier` runs once "
              "set up); the strict build into a temporary folder.", "",
