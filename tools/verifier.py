@@ -29,6 +29,8 @@ from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError  # noqa: E402
 
+from engine import build as engine_build  # noqa: E402
+
 import github_report  # noqa: E402
 
 
@@ -60,8 +62,6 @@ class _Collect(logging.Handler):
 
 def check(config_file: Path) -> tuple[list[Finding], int]:
     """Build the site strictly into a temporary folder; return the findings and the number of pages."""
-    from engine import build as engine_build
-
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     saved = (logger.handlers[:], logger.propagate, logger.level)
@@ -74,6 +74,7 @@ def check(config_file: Path) -> tuple[list[Finding], int]:
     try:
         with tempfile.TemporaryDirectory(prefix="verifier-") as site_dir:
             config = load_config(str(config_file), site_dir=site_dir, strict=True)
+            config.extra[engine_build.NO_SEARCH_INDEX] = True  # the check needs no search index
             try:
                 build(config)
             except (Abort, PluginError, ConfigurationError):

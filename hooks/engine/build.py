@@ -34,6 +34,7 @@ from guide_ess.views.renderer import Renderer
 from . import front_matter, headings, links, menus, orphans, report, search, theme_markup
 
 _ATTRIBUTE = "_guide_ess_build"
+NO_SEARCH_INDEX = "guide_ess_sans_index"  # config.extra key: a check that needs no search index (tools/verifier.py)
 OVERRIDES_FOLDER = "guide_ess"  # templates of the views that overrides/ may replace
 
 
@@ -212,6 +213,8 @@ class Build:
         self.stop_on([*self.link_warnings.reported(), *self.orphans])
         site_dir = Path(self.config.site_dir)
         (site_dir / FEED_FILE).write_text(self.feed, encoding="utf-8")
+        if self.config.extra.get(NO_SEARCH_INDEX):
+            return
         try:
             search.build_index(site_dir, self.config.use_directory_urls, self.search_pages)
         except search.SearchIndexError as err:
