@@ -167,10 +167,11 @@
      scores de Pagefind pour ses mots, multipliée par la part des mots de la requête qu'elle
      contient (le facteur de coordination des moteurs classiques) : les pages qui ont tous les mots
      passent devant, sauf si une autre répond bien plus fortement à presque tous. Pour une page
-     qui a tous les mots, le résultat gardé est celui de la requête entière : son extrait les
-     surligne tous. */
+     qui a tous les mots, le résultat gardé est celui de la requête entière, sans ses mots
+     outils : son extrait les surligne tous, et eux seuls. */
   function combiner(pagefind, texte, mots) {
-    var recherches = [pagefind.search(texte)].concat(mots.map(function (mot) { return pagefind.search(mot); }));
+    var entiere = texte.split(/\s+/).filter(function (mot) { return !MOTS_OUTILS[mot.toLowerCase()]; }).join(" ");
+    var recherches = [pagefind.search(entiere || texte)].concat(mots.map(function (mot) { return pagefind.search(mot); }));
     return Promise.all(recherches).then(function (reponses) {
       var entiers = {};
       ((reponses[0] && reponses[0].results) || []).forEach(function (r) { entiers[r.id] = r; });
