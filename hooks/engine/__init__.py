@@ -1,4 +1,4 @@
-"""The engine adapter: the one place that knows MkDocs and Material.
+"""The engine adapter: the one place that knows MkDocs, Material and Pagefind.
 
 ``hooks/mkdocs_hooks.py`` (the file mkdocs.yml names) delegates each MkDocs event
 in one line to :class:`build.Build`, created afresh for every build by
@@ -8,8 +8,9 @@ in one line to :class:`build.Build`, created afresh for every build by
 - ``front_matter``: hands MkDocs the front matter the core has already read;
 - ``headings``: ids, permalinks and table-of-contents entries of generated headings;
 - ``orphans``: pages reached by neither the menu nor a link;
-- ``search``, ``search_index``: what Material's search plugin reads and writes;
-- ``offline``: what Material's offline plugin needs;
+- ``links``: MkDocs' warnings about links and anchors, told in French at the link's line;
+- ``search``: what the search indexes, and Pagefind's index of the built site (online and file://);
+- ``theme_markup``: valid markup where Material hard-codes it;
 - ``menus``: what awesome-pages' ``.pages`` files say;
 - ``report``: content problems told to the contributor;
 - ``material``: versions, event priorities and copied templates: the upgrade checklist.

@@ -14,6 +14,11 @@ from dataclasses import dataclass
 
 MKDOCS_VERSION = "1.6.1"
 MATERIAL_VERSION = "9.8.1"
+# The search engine. docs/assets/javascripts/recherche.js loads it from file:// by standing in
+# for fetch() under its index folder and importing pagefind.js from a blob: address with an
+# explicit basePath; engine/search.py reads which files it writes. After an upgrade, run
+# tests/browser/test_offline_smoke.py and test_search_quality.py (online and offline).
+PAGEFIND_VERSION = "1.5.2"
 
 
 class Priority:

@@ -20,6 +20,8 @@ def test_installed_versions_are_the_ones_the_hooks_were_written_for() -> None:
     assert version("mkdocs") == contract.MKDOCS_VERSION, "MkDocs a changé : suivez la liste de hooks/engine/material.py"
     assert version("mkdocs-material") == contract.MATERIAL_VERSION, \
         "Material a changé : suivez la liste de hooks/engine/material.py"
+    assert version("pagefind") == version("pagefind-bin") == contract.PAGEFIND_VERSION, \
+        "Pagefind a changé : suivez la liste de hooks/engine/material.py"
 
 
 @pytest.mark.parametrize("copied", contract.COPIED_TEMPLATES, ids=lambda c: c.ours)
