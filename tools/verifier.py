@@ -18,7 +18,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
@@ -30,44 +29,35 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError  # noqa: E402
 
 from engine import build as engine_build  # noqa: E402
+from engine import report as hooks_report  # noqa: E402
+from guide_ess.content.problems import Problem  # noqa: E402
 
 import github_report  # noqa: E402
 
 
-@dataclass(frozen=True)
-class Finding:
-    """A problem to show: our content problems, or anything else the strict build refused."""
-
-    path: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        field = f" : champ « {self.field} »" if self.field else ""
-        return f"{where}{field} : {self.message}"
-
-
 class _Collect(logging.Handler):
-    """Every warning and error MkDocs logs during the build (our problems are read from the build itself)."""
+    """The warnings and errors MkDocs itself logs during the build: the content problems are read from
+    the build (engine/build.py), not from what the hooks log of them (engine/report.py)."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.messages: list[str] = []
+        self.problems: list[Problem] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        message = record.getMessage()
+        if record.name != hooks_report.log.name and not message.startswith("Aborted with"):
+            self.problems.append(Problem("mkdocs", "", message))
 
 
-def check(config_file: Path) -> tuple[list[Finding], int]:
+def check(config_file: Path) -> tuple[list[Problem], int]:
     """Build the site strictly into a temporary folder; return the findings and the number of pages."""
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     saved = (logger.handlers[:], logger.propagate, logger.level)
     logger.handlers, logger.propagate = [collect], False
     logger.setLevel(logging.INFO)
-    findings: list[Finding] = []
+    findings: list[Problem] = []
+    stopped = ""
     pages = 0
     old_cwd = Path.cwd()
     os.chdir(config_file.parent)
@@ -80,22 +70,16 @@ def check(config_file: Path) -> tuple[list[Finding], int]:
             except (Abort, PluginError, ConfigurationError):
                 pass
             state = engine_build.of(config)
-            findings = [Finding(p.path, p.line, p.field, p.message) for p in state.problems]
+            findings = list(state.problems)
+            stopped = hooks_report.summary(len(findings))  # MkDocs logs it again when the hooks stop the build
             pages = sum(1 for _ in Path(site_dir).rglob("*.html")) if not findings else 0
     finally:
         os.chdir(old_cwd)
         logger.handlers, logger.propagate, logger.level = saved
-    ours = {f"{f}" for f in findings}
-    for message in collect.messages:
-        if message in ours or "erreur(s) dans le contenu" in message or message.startswith("Aborted with"):
-            continue
-        if any(message.endswith(f.message) for f in findings):
-            continue
-        findings.append(Finding("mkdocs.yml" if "config" in message.lower() else "docs", 0, "", message))
-    return findings, pages
+    return findings + [p for p in collect.problems if p.message != stopped], pages
 
 
-def report(findings: Sequence[Finding], pages: int, seconds: float, env: dict[str, str], repo: Path = ROOT) -> str:
+def report(findings: Sequence[Problem], pages: int, seconds: float, env: dict[str, str], repo: Path = ROOT) -> str:
     """Print the findings and the verdict; under GitHub Actions, the annotations and the job summary."""
     for finding in findings:
         print(finding)

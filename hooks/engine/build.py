@@ -27,7 +27,7 @@ from guide_ess.text import publication
 from guide_ess.text.abbreviations import Abbreviations
 from guide_ess.text.typography import french_spacing
 from guide_ess.views import facets, feed, printable
-from guide_ess.views.model import Blocks, Site, link_targets
+from guide_ess.views.model import Site, link_targets
 from guide_ess.views.news import FEED_FILE
 from guide_ess.views.renderer import Renderer
 
@@ -60,7 +60,6 @@ class Content:
     site: Site
     renderer: Renderer
     abbreviations: Abbreviations
-    facet_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (facet, value)
     rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> HTML before and after the page's own
 
 
@@ -95,7 +94,7 @@ class Build:
 
     def stop_on(self, problems: list[Problem]) -> None:
         """Report ``problems`` and stop the build, if there is any."""
-        self.problems.extend(problems)
+        self.problems.extend(report.ordered(problems))
         if problems:
             self.link_warnings.detach()
         report.stop_on(problems)
@@ -114,9 +113,8 @@ class Build:
         overrides = [Path(custom_dir) / OVERRIDES_FOLDER] if custom_dir else []
         self._content = Content(site, Renderer(abbreviations, overrides, headings.permalink_of(self.config)), abbreviations)
         for facet, value in facets.pages_needed(site.graph):
-            path = facets.facet_path(facet, value)
-            files.append(File.generated(self.config, path, content=facets.page_source(site, facet, value)))
-            self._content.facet_pages[path] = (facet, value)
+            files.append(File.generated(self.config, facets.facet_path(facet, value),
+                                        content=facets.page_source(site, facet, value)))
         if corpus.guides:
             bodies = {g.path: corpus.front_matter[g.path].body for g in corpus.guides.values()}
             page = printable.printable_guides(corpus, bodies, menus.folder_order(self.docs_dir, "guides"))
@@ -130,7 +128,7 @@ class Build:
         content = self.content
         render = content.renderer.render
         for path in paths:
-            blocks = self._blocks(path)
+            blocks = kinds.blocks_of(content.site, path)
             self.reached.note_targets(link_targets(blocks))
             if blocks.before is not None or blocks.after is not None:
                 content.rendered[path] = (render(blocks.before), render(blocks.after))
@@ -168,13 +166,6 @@ class Build:
         before, after = headings.join_blocks(page, *self.content.rendered.pop(page.file.src_uri, ("", "")))
         self.reached.note_html(page, html)
         return before + html + ("\n" if after else "") + after
-
-    def _blocks(self, path: str) -> Blocks:
-        content = self.content
-        generated = content.facet_pages.get(path)
-        if generated is not None:
-            return facets.page_blocks(content.site, *generated)
-        return kinds.blocks_of(content.site, path)
 
     # on_post_page, on_post_template ------------------------------------------------------------
 

@@ -23,5 +23,10 @@ def stop_on(problems: Iterable[Problem]) -> None:
         return
     for problem in unique:
         log.error(str(problem))
-    raise PluginError(f"{len(unique)} erreur(s) dans le contenu : corrigez chaque ligne ci-dessus "
-                      "(voir CONTRIBUTING.md), puis relancez la construction.")
+    raise PluginError(summary(len(unique)))
+
+
+def summary(count: int) -> str:
+    """The message the build stops with, after the problems it lists."""
+    return (f"{count} erreur(s) dans le contenu : corrigez chaque ligne ci-dessus (voir CONTRIBUTING.md), "
+            "puis relancez la construction.")

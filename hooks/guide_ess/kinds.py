@@ -8,6 +8,9 @@
   list all its cases; the printable guides) are made from the graph: see
   :mod:`guide_ess.views.facets` and :mod:`guide_ess.views.printable`.
 
+:func:`blocks_of` is the one dispatch: a page's index list, its kind's blocks, or a
+facet page's list.
+
 Adding a kind: one entry here, its record (``content/schema.py``) or view function
 (``views/``) and its template (``views/templates/``). ``tests/guide_ess/test_kinds.py``
 fails if a declared kind has no view or template.
@@ -19,7 +22,7 @@ from typing import Callable, Iterable, Mapping
 
 from .content.corpus import Corpus, load_corpus
 from .content.schema import Case, Guide, Record, Source
-from .views import contribute, indexes, map_page, news, overview, pages
+from .views import contribute, facets, indexes, map_page, news, overview, pages
 from .views.model import Blocks, Site
 
 PageView = Callable[[Site, Record], Blocks]
@@ -80,7 +83,6 @@ INDEX_KINDS: tuple[IndexKind, ...] = (
               "signaler une erreur)", contribute.forms, ("contribuer.html",)),
 )
 
-PAGE_KIND_BY_NAME: Mapping[str, PageKind] = {kind.name: kind for kind in PAGE_KINDS}
 INDEX_KIND_BY_NAME: Mapping[str, IndexKind] = {kind.name: kind for kind in INDEX_KINDS}
 
 
@@ -89,25 +91,27 @@ def load(pages: Iterable[tuple[str, bytes]], vocabulary_text: str, glossary_text
     return load_corpus(pages, vocabulary_text, glossary_text, PAGE_KINDS, INDEX_KIND_BY_NAME)
 
 
-def page_kind(corpus: Corpus, path: str) -> PageKind | None:
-    """The kind of the page at ``path``, if it holds a record of that kind."""
+def record_at(corpus: Corpus, path: str) -> tuple[PageKind, Record] | None:
+    """The kind and record of the page at ``path``, if it holds one."""
     folder = path.partition("/")[0]
     for kind in PAGE_KINDS:
         if kind.folder == folder:
-            stem = path.rsplit("/", 1)[-1][:-3]
-            record = corpus.table(kind.name).get(stem)
-            return kind if record is not None and record.path == path else None
+            record = corpus.table(kind.name).get(path.rsplit("/", 1)[-1][:-3])
+            return (kind, record) if record is not None and record.path == path else None
     return None
 
 
 def blocks_of(site: Site, path: str) -> Blocks:
-    """The generated blocks of the page at ``path``: its index list, or its kind's blocks."""
-    corpus = site.corpus
-    index = corpus.index_pages.get(path)
+    """The generated blocks of the page at ``path``: its index list, its kind's blocks, or the list
+    of a generated facet page."""
+    index = site.corpus.index_pages.get(path)
     if index is not None:
         return INDEX_KIND_BY_NAME[index].view(site, path)
-    kind = page_kind(corpus, path)
-    if kind is not None:
-        stem = path.rsplit("/", 1)[-1][:-3]
-        return kind.view(site, corpus.table(kind.name)[stem])
+    found = record_at(site.corpus, path)
+    if found is not None:
+        kind, record = found
+        return kind.view(site, record)
+    facet = facets.page_at(site.graph, path)
+    if facet is not None:
+        return facets.page_blocks(site, *facet)
     return Blocks()

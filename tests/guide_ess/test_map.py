@@ -9,6 +9,7 @@ from helpers import ROOT
 
 from guide_ess.content.vocabulary import load_vocabulary
 from guide_ess.views import map as carte
+from guide_ess.views.model import Block
 from guide_ess.views.renderer import Renderer
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -23,7 +24,7 @@ RENDERER = Renderer()
 def draw(counts: dict[str, int], labels: dict[str, str] | None = None, links: dict[str, str] | None = None,
          themes: dict[str, list[str]] | None = None, levels: dict[str, list[str]] | None = None) -> str:
     drawing = carte.france_map(counts, labels or LABELS, links or LINKS, themes or {}, levels or {})
-    return RENDERER.render_template("carte_svg.html", {"map": drawing})
+    return RENDERER.render(Block("carte_svg.html", {"map": drawing}))
 
 
 def parse(svg: str) -> ET.Element:

@@ -30,7 +30,6 @@ class Parsed:
     body: str = ""
     problems: list[Problem] = field(default_factory=list)
     lines: Mapping[str, int] = field(default_factory=dict)  # field name -> its line in the file
-    body_line: int = 1  # the line of the file where the body starts
 
     def line_of(self, name: str) -> int:
         """The line of the field ``name``; line 1 (the opening « --- ») when the field is absent."""
@@ -70,9 +69,7 @@ def parse(path: str, text: str) -> Parsed:
         )
     raw = text[opening.end(): closing.start()]
     first = 2  # the line after the opening « --- »
-    rest = text[closing.end():]
-    body = rest.lstrip("\r\n")
-    body_line = text.count("\n", 0, closing.end()) + 1 + rest.count("\n", 0, len(rest) - len(body))
+    body = text[closing.end():].lstrip("\r\n")
     try:
         meta = yaml.load(raw, Loader=_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as err:
@@ -82,7 +79,6 @@ def parse(path: str, text: str) -> Parsed:
         reason = getattr(err, "problem", None) or "syntaxe incorrecte"
         return Parsed(
             body=body,
-            body_line=body_line,
             problems=[
                 Problem(path, "", f"l'en-tête n'est pas du YAML valide{where} ({reason}). "
                         "Vérifiez les deux-points et mettez entre guillemets les valeurs "
@@ -94,7 +90,6 @@ def parse(path: str, text: str) -> Parsed:
     if not isinstance(meta, dict):
         return Parsed(
             body=body,
-            body_line=body_line,
             problems=[
                 Problem(path, "", "l'en-tête doit être une suite de lignes « champ: valeur », "
                         f"pas un(e) {_kind_of(meta)}.", 1)
@@ -103,7 +98,7 @@ def parse(path: str, text: str) -> Parsed:
     lines: dict[str, int] = {}
     for match in _KEY.finditer(raw):
         lines.setdefault(match.group(1), raw.count("\n", 0, match.start()) + first)
-    return Parsed(meta={str(k): v for k, v in meta.items()}, body=body, lines=lines, body_line=body_line)
+    return Parsed(meta={str(k): v for k, v in meta.items()}, body=body, lines=lines)
 
 
 def _kind_of(value: Any) -> str:

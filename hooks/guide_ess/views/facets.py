@@ -50,11 +50,24 @@ def facet_link(site: Site, facet: str, value: str, here: str) -> Link:
     return site.link(label, here, facet_path(facet, value))
 
 
+def _needed(facet: str, case_ids: list[str]) -> bool:
+    """Every region, level and lever with cases gets a page; a theme only when its guide cannot list all its cases."""
+    return bool(case_ids) and (facet != "themes" or len(case_ids) > GUIDE_CASES_MAX)
+
+
 def pages_needed(graph: LinkGraph) -> list[tuple[str, str]]:
-    """Facet values that get a generated page: every region, level and lever with
-    cases; a theme only when its guide cannot list all its cases."""
-    return [(facet, value) for facet in FACETS for value, ids in graph.cases_by[facet].items()
-            if facet != "themes" or len(ids) > GUIDE_CASES_MAX]
+    """Facet values that get a generated page."""
+    return [(facet, value) for facet in FACETS for value, ids in graph.cases_by[facet].items() if _needed(facet, ids)]
+
+
+def page_at(graph: LinkGraph, path: str) -> tuple[str, str] | None:
+    """The (facet, value) of the generated page at ``path``, or None when ``path`` is not one."""
+    folder, _, name = path.rpartition("/")
+    for facet, pages in FACET_PAGES.items():
+        if pages.folder == folder and name.endswith(".md"):
+            value = name[:-3]
+            return (facet, value) if _needed(facet, graph.cases_by[facet].get(value, [])) else None
+    return None
 
 
 def count(graph: LinkGraph, facet: str, value: str) -> str:

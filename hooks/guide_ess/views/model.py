@@ -43,9 +43,6 @@ class Blocks:
     after: Block | None = None
 
 
-NO_BLOCKS = Blocks()
-
-
 @dataclass(frozen=True)
 class Site:
     """What every view reads: the checked corpus, its link graph, and how pages are addressed."""

@@ -118,6 +118,3 @@ class Renderer:
             return ""
         out = self.template(block.template).render(block.data).rstrip("\n")
         return out + "\n" if out else ""
-
-    def render_template(self, name: str, data: dict[str, Any]) -> str:
-        return self.template(name).render(data)
