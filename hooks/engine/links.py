@@ -16,7 +16,7 @@ import logging
 import re
 from pathlib import Path
 
-from guide_ess.content.problems import Problem
+from guide_ess.core import Problem
 
 LOGGER = "mkdocs.structure.pages"
 _DID_YOU_MEAN = r"(?: Did you mean '(?P<suggest>[^']*)'\?)?"
