@@ -1,9 +1,9 @@
-"""Valid, accessible markup for what Material for MkDocs 9.8.1 hard-codes outside its partials.
+"""Valid, accessible markup for what Material for MkDocs 9.8.2 hard-codes outside its partials.
 
 Material writes these pieces of every page itself, in ``base.html`` or in the icon files its
 partials include, so no template override can reach them; this module rewrites them in the
 finished HTML (called once per page from ``on_post_page``). Each change is exact: the markup it
-looks for is Material 9.8.1's, byte for byte, and a page without it is left as it is (the
+looks for is Material 9.8.2's, byte for byte, and a page without it is left as it is (the
 W3C checker test in ``tests/test_valid_html.py`` then says what a Material upgrade broke).
 
 1. ``<input class="md-toggle" … type="checkbox" id="__drawer" autocomplete="off">`` and the same
