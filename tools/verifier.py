@@ -4,7 +4,9 @@ Usage: ./run.sh verifier [--config-file mkdocs.yml]
 
 Prints one line per content error, ``fichier:ligne : message`` (the same checks as
 the full build: front matter, vocabularies, glossary, identifiers, UTF-8, links and
-anchors, orphan pages), then a one-line verdict in French; exit code 0 or 1. No
+anchors, orphan pages), then one line per page to review (a warning, not an error:
+its facts were last checked more than 12 months ago, field ``verifie_le``), then a
+one-line verdict in French; exit code 0 or 1 (warnings do not change it). No
 browser, no test suite. Under GitHub Actions (``GITHUB_ACTIONS=true``), each error is
 also an annotation on its line, and the job summary lists the errors or, when all is
 well, the pages the pull request adds or changes with their future address.
@@ -12,6 +14,7 @@ well, the pages the pull request adds or changes with their future address.
 from __future__ import annotations
 
 import argparse
+import datetime
 import logging
 import os
 import subprocess
@@ -30,7 +33,11 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError  # noqa: E4
 
 from engine import build as engine_build  # noqa: E402
 from engine import report as hooks_report  # noqa: E402
+from guide_ess import kinds  # noqa: E402
+from guide_ess.content.glossary import GLOSSARY_FILE  # noqa: E402
 from guide_ess.content.problems import Problem  # noqa: E402
+from guide_ess.content.review import REVIEW_MONTHS, stale_pages  # noqa: E402
+from guide_ess.content.vocabulary import VOCABULARY_FILE  # noqa: E402
 
 import github_report  # noqa: E402
 
@@ -79,23 +86,54 @@ def check(config_file: Path) -> tuple[list[Problem], int]:
     return findings + [p for p in collect.problems if p.message != stopped], pages
 
 
-def report(findings: Sequence[Problem], pages: int, seconds: float, env: dict[str, str], repo: Path = ROOT) -> str:
-    """Print the findings and the verdict; under GitHub Actions, the annotations and the job summary."""
+def to_review(config_file: Path, today: datetime.date | None = None) -> list[Problem]:
+    """The guides and case studies whose facts were last checked more than 12 months ago (warnings).
+
+    Read with the build's core, without MkDocs: the pages whose front matter has errors are left out
+    (the errors say what to fix first)."""
+    try:
+        docs = Path(load_config(str(config_file)).docs_dir)
+        pages = [(p.relative_to(docs).as_posix(), p.read_bytes()) for p in sorted(docs.rglob("*.md"))]
+        corpus = kinds.load(pages, (docs / VOCABULARY_FILE).read_text(encoding="utf-8"),
+                            (docs / GLOSSARY_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ConfigurationError):
+        return []  # the build's own errors say what is wrong
+    return stale_pages(corpus, today)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def report(findings: Sequence[Problem], pages: int, seconds: float, env: dict[str, str], repo: Path = ROOT,
+           warnings: Sequence[Problem] = ()) -> str:
+    """Print the findings, the warnings and the verdict; under GitHub Actions, the annotations and the job summary."""
     for finding in findings:
         print(finding)
+    for warning in warnings:
+        print(f"{warning.where} : avertissement, champ « {warning.field} » : {warning.message}")
     on_github = env.get("GITHUB_ACTIONS") == "true"
     if on_github:
         for finding in findings:
             title = f"Erreur de contenu : champ « {finding.field} »" if finding.field else "Erreur de contenu"
             print(github_report.annotation(finding.path, finding.line or None, title, finding.message))
+        for warning in warnings:
+            print(github_report.annotation(warning.path, warning.line or None, "Page à relire", warning.message,
+                                           level="warning"))
     if findings:
         verdict = (f"Vérification échouée : {len(findings)} erreur{'s' if len(findings) > 1 else ''} à corriger "
                    f"({seconds:.0f} s).")
     else:
         verdict = f"Vérification réussie : aucune erreur, {pages} pages construites ({seconds:.0f} s)."
+    if warnings:
+        verdict += (f" {_plural(len(warnings), 'page à relire', 'pages à relire')} (faits vérifiés il y a plus de "
+                    f"{REVIEW_MONTHS} mois) : un avertissement, pas une erreur.")
     print(verdict)
     if on_github and env.get("GITHUB_STEP_SUMMARY"):
         summary = github_report.summary_errors(findings)
+        if warnings:
+            summary += (f"\n### {_plural(len(warnings), 'page à relire', 'pages à relire')} (avertissement)\n\n"
+                        + "".join(f"- `{w.path}` : {github_report.md_text(w.message)}\n" for w in warnings))
         base = env.get("GITHUB_BASE_REF", "")
         if not findings and base:
             try:
@@ -114,7 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     start = time.monotonic()
     findings, pages = check(args.config_file.resolve())
-    report(findings, pages, time.monotonic() - start, dict(os.environ), args.config_file.resolve().parent)
+    warnings = to_review(args.config_file.resolve())
+    report(findings, pages, time.monotonic() - start, dict(os.environ), args.config_file.resolve().parent, warnings)
     return 1 if findings else 0
 
 
