@@ -49,6 +49,7 @@ class Build:
         self.reached = orphans.Reached()
         self.link_warnings = links.LinkWarnings(self.docs_dir)
         self.problems: list[core.Problem] = []  # every content problem reported, for the contributors' check
+        self.warnings: list[core.Problem] = []  # pages to review: reported by the contributors' check, never an error
         self.search_pages: list[tuple[str, str]] = []  # (address, text) of each page for the search index
         self.orphans: list[core.Problem] = []
         self._built: core.Built | None = None
@@ -84,6 +85,7 @@ class Build:
         data_files = {name: self._data_file(name) for name in core.DATA_FILES}
         dates = core.page_dates(Path(self.config.config_file_path).parent, self.docs_dir)
         built = core.build_site(pages, data_files, dates, self.settings())
+        self.warnings = built.warnings
         self.stop_on(built.problems)
         self._built = built
         for path, source in built.generated.items():

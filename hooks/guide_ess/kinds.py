@@ -55,11 +55,12 @@ class IndexKind:
 
 
 PAGE_KINDS: tuple[PageKind, ...] = (
-    PageKind("guide", "guides", "guide", Guide, pages.guide_blocks, ("guide_footer.html", "_sources_and_related.html"), "guide",
+    PageKind("guide", "guides", "guide", Guide, pages.guide_blocks,
+             ("guide_header.html", "_review.html", "guide_footer.html", "_sources_and_related.html"), "guide",
              ("Pourquoi c'est important pour une collectivité", "Comment faire", "Points de vigilance",
               "Des exemples")),
     PageKind("case", "experiences", "expérience", Case, pages.case_blocks,
-             ("case_header.html", "case_footer.html", "_sources_and_related.html", "_link.html"),
+             ("case_header.html", "_review.html", "case_footer.html", "_sources_and_related.html", "_link.html"),
              "experience", ("Qui et où", "Ce qui a été fait", "Les leviers utilisés", "Ce que l'on peut en retenir",
                             "Pour aller plus loin")),
     PageKind("source", "sources", "source", Source, pages.source_blocks, ("source_header.html", "source_footer.html"),
