@@ -55,7 +55,7 @@ setup_java() {
 }
 
 setup_node_tools() {
-    # IBM's accessibility engine (npm package accessibility-checker-engine, pinned in
+    # IBM's accessibility engine (npm accessibility-checker-engine) and pa11y (HTML_CodeSniffer), pinned in
     # tests/node/package-lock.json): a second checker, besides axe-core, in the browser tests.
     if ! command -v npm >/dev/null 2>&1; then
         echo "Installation de Node.js et npm (paquets Debian)…"
@@ -63,7 +63,7 @@ setup_node_tools() {
         DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nodejs npm >/dev/null
     fi
     if ! cmp -s tests/node/package-lock.json tests/node/node_modules/.installed.lock 2>/dev/null; then
-        npm ci --prefix tests/node --no-audit --no-fund --ignore-scripts --silent
+        PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/node --no-audit --no-fund --ignore-scripts --silent
         cp tests/node/package-lock.json tests/node/node_modules/.installed.lock
     fi
 }
