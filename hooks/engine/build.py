@@ -31,7 +31,7 @@ from guide_ess.views.model import Site, link_targets
 from guide_ess.views.news import FEED_FILE
 from guide_ess.views.renderer import Renderer
 
-from . import front_matter, headings, links, menus, orphans, report, search, theme_markup
+from . import content_policy, front_matter, headings, links, menus, orphans, report, search, theme_markup
 
 _ATTRIBUTE = "_guide_ess_build"
 NO_SEARCH_INDEX = "guide_ess_sans_index"  # config.extra key: a check that needs no search index (tools/verifier.py)
@@ -89,6 +89,7 @@ class Build:
         """What the templates need from the search (where its index is, which pages it reads); listen
         to MkDocs' link warnings."""
         self.config.extra["recherche"] = search.template_settings(self.config.use_directory_urls)
+        content_policy.check_config(self.config)
         self.link_warnings.attach()
         return self.config
 
@@ -160,7 +161,8 @@ class Build:
 
     def page_content(self, html: str, page: Page) -> str:
         """The page's own HTML with French spacing and its acronyms in <abbr>, between its generated
-        blocks (which have both already, from their templates)."""
+        blocks (which have both already, from their templates). Stops on what the content policy refuses."""
+        self.stop_on(content_policy.rendered_problems(page, html))
         html = self.content.abbreviations.wrap_page(french_spacing(html))
         headings.space_toc(page.toc)
         before, after = headings.join_blocks(page, *self.content.rendered.pop(page.file.src_uri, ("", "")))

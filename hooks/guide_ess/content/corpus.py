@@ -10,7 +10,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Collection, Iterable, Mapping, Protocol, cast
 
-from . import frontmatter
+from . import frontmatter, policy
 from .glossary import GLOSSARY_FILE, Term, load_glossary
 from .problems import Problem, unknown_value
 from .schema import Case, Guide, Record, Source, build, check_fields
@@ -99,6 +99,7 @@ def _load_page(corpus: Corpus, path: str, data: bytes, kinds: Collection[PageSch
     if text is None:
         return
     parsed = frontmatter.parse(shown, text)
+    corpus.problems.extend(policy.check_page(shown, text, parsed.body))
     corpus.problems.extend(parsed.problems)
     if parsed.problems:
         return
