@@ -165,6 +165,7 @@ class Build:
         self.stop_on(content_policy.rendered_problems(page, html))
         html = self.content.abbreviations.wrap_page(french_spacing(html))
         headings.space_toc(page.toc)
+        self.link_warnings.note_page(page)
         before, after = headings.join_blocks(page, *self.content.rendered.pop(page.file.src_uri, ("", "")))
         self.reached.note_html(page, html)
         return before + html + ("\n" if after else "") + after
