@@ -68,7 +68,8 @@ _AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>")
 _AUTOMAIL = re.compile(r"<(?P<mail>[^<>\s!]+@[^@<>\s]+)>")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
 # A Markdown link or image destination: « ](dest » or a reference « [x]: dest ».
-_INLINE_DEST = re.compile(r"(?P<bang>!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<bare>[^\s)]*))")
+_INLINE_DEST = re.compile(r"(?P<bang>!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*"
+                          r"(?:<(?P<angled>[^>\n]*)>|(?P<bare>(?:[^\s()]|\([^\s()]*\))*))")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<bare>\S+))", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<body>[^}\n]*?)[ \t]*\}")
 _ATTR_TOKEN = re.compile(r"""(?P<key>[^\s=}]+)(?:=(?:"[^"]*"|'[^']*'|[^\s}]*))?""")
@@ -321,6 +322,16 @@ def _check_links(path: str, masked: str) -> list[Problem]:
             if reason:
                 problems.append(Problem(path, "", reason, _line(masked, found.start())))
     return problems
+
+
+def link_destinations(markdown: str) -> list[tuple[int, str, bool]]:
+    """Each link or image of a Markdown text, outside code: (line, address as written, is an image)."""
+    masked = mask_code(markdown)
+    found = [(_line(masked, m.start()), m.group("angled") if m.group("angled") is not None else m.group("bare") or "",
+              bool(m.group("bang"))) for m in _INLINE_DEST.finditer(masked)]
+    found += [(_line(masked, m.start()), m.group("angled") if m.group("angled") is not None else m.group("bare") or "",
+               False) for m in _REFERENCE.finditer(masked)]
+    return sorted(found)
 
 
 def _check_attribute_lists(path: str, masked: str) -> list[Problem]:
