@@ -398,10 +398,13 @@ def link_findings(element: Element, text: str, root: Path) -> list[Finding]:
 
 
 def heading_anchors(markdown: str) -> list[str]:
-    """The anchors of a page's « ## » headings, as the build's table of contents makes them."""
-    from markdown.extensions.toc import slugify
+    """The anchors of a page's « ## » headings, as the build's table of contents makes them (Python-Markdown's
+    ``toc.slugify``: accents dropped, punctuation removed, lower case, words joined by « - »)."""
+    def slug(text: str) -> str:
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())
 
-    return [slugify(m.group(1).strip(), "-") for m in re.finditer(r"^#{1,6}\s+(.+?)\s*#*\s*$", markdown, re.MULTILINE)]
+    return [slug(m.group(1).strip()) for m in re.finditer(r"^#{1,6}\s+(.+?)\s*#*\s*$", markdown, re.MULTILINE)]
 
 
 def too_long(element: Element, text: str, section: bool, proposal: Proposal) -> bool:
