@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Mapping
 
 from .content.corpus import Corpus, load_corpus
 from .content.schema import Case, Guide, Record, Source
-from .views import contribute, facets, indexes, map_page, news, overview, pages, printable
+from .views import contribute, facets, indexes, map_page, news, overview, pages, printable, search_form
 from .views.model import Block, Blocks, Site
 
 PageView = Callable[[Site, Record], Blocks]
@@ -83,6 +83,8 @@ INDEX_KINDS: tuple[IndexKind, ...] = (
               news.news, ("news.html",)),
     IndexKind("contribuer", "en tête de page, les liens vers les formulaires du dépôt (proposer une expérience, "
               "signaler une erreur)", contribute.forms, ("contribuer.html",)),
+    IndexKind("recherche", "après le texte, le formulaire de recherche et la place de ses résultats",
+              search_form.search_form, ("recherche.html",)),
 )
 
 INDEX_KIND_BY_NAME: Mapping[str, IndexKind] = {kind.name: kind for kind in INDEX_KINDS}
