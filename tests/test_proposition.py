@@ -239,7 +239,7 @@ def test_the_builds_own_checks_are_relayed_in_the_forms_words(repo: Path, tmp_pa
 
 def test_a_wrong_review_date_is_sent_back_with_what_to_write(repo: Path, tmp_path: Path) -> None:
     comment = rejected(repo, dict(GOOD, verifie_le="1er décembre 2026"), tmp_path)
-    assert "- **Date de vérification des faits** : « 1er décembre 2026 » n'est pas une date écrite « AAAA-MM-JJ »" \
+    assert "- **Date de vérification des faits** : « `1er décembre 2026` » n'est pas une date écrite « `AAAA-MM-JJ` »" \
         in comment
     assert "date à venir" in rejected(repo, dict(GOOD, verifie_le="2999-01-01"), tmp_path)
 
