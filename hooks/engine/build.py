@@ -22,6 +22,7 @@ from guide_ess.content.glossary import GLOSSARY_FILE
 from guide_ess.content.problems import Problem
 from guide_ess.content.history import page_dates
 from guide_ess.content.vocabulary import VOCABULARY_FILE
+from guide_ess.data import opendata
 from guide_ess.links.graph import build_graph
 from guide_ess.text import publication
 from guide_ess.text.abbreviations import Abbreviations
@@ -115,6 +116,9 @@ class Build:
         for facet, value in facets.pages_needed(site.graph):
             files.append(File.generated(self.config, facets.facet_path(facet, value),
                                         content=facets.page_source(site, facet, value)))
+        for path, data in opendata.site_files(corpus, lambda p: getattr(files.get_file_from_path(p), "url", None),
+                                              self.config.site_url or "", str(self.config.extra.get("licence_donnees") or "")).items():
+            files.append(File.generated(self.config, path, content=data))
         if corpus.guides:
             bodies = {g.path: corpus.front_matter[g.path].body for g in corpus.guides.values()}
             page = printable.printable_guides(corpus, bodies, menus.folder_order(self.docs_dir, "guides"))
@@ -154,7 +158,8 @@ class Build:
     def page_meta(self, markdown: str, page: Page) -> str:
         """page.meta from the core's parse; the publication settings written into the legal pages."""
         front_matter.set_meta(page, self.content.site.corpus.front_matter)
-        return publication.fill_settings(markdown, str(self.config.extra.get("editeur") or ""), self.config.repo_url or "")
+        return publication.fill_settings(markdown, str(self.config.extra.get("editeur") or ""), self.config.repo_url or "",
+                                         str(self.config.extra.get("licence_donnees") or ""))
 
     # on_page_content ---------------------------------------------------------------------------
 
