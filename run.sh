@@ -7,6 +7,7 @@
 #   ./run.sh bench     set up, then run the benchmarks in benchmarks/
 #   ./run.sh verifier  set up, then check the content quickly (strict build, content errors only; no browser)
 #   ./run.sh nouvelle experience|guide|source ID   set up, then start docs/<folder>/<ID>.md from its template
+#   ./run.sh importer FICHIER   set up, then write one case page per row of a spreadsheet (.ods, .xlsx, .csv)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -99,13 +100,17 @@ case "$task" in
         setup_python
         exec "$PY" tools/new_page.py "$@"
         ;;
+    importer)
+        setup_python
+        exec "$PY" tools/importer.py "$@"
+        ;;
     bench)
         setup_python
         setup_browser
         for script in benchmarks/build_scaling.py benchmarks/page_weight.py benchmarks/verifier_time.py; do "$PY" "$script"; done
         ;;
     *)
-        sed -n '2,10p' "$0"
+        sed -n '2,11p' "$0"
         exit 2
         ;;
 esac

@@ -61,6 +61,9 @@ def run(path: Path, root: Path = ROOT) -> int:
 def main(argv: Sequence[str] | None = None, root: Path = ROOT) -> int:
     parser = argparse.ArgumentParser(prog="./run.sh importer", description="Importer un tableau d'expériences.")
     parser.add_argument("fichier", type=Path, help="tableau .ods, .xlsx ou .csv (une ligne par expérience)")
+    if not (sys.argv[1:] if argv is None else argv):
+        print("Indiquez le tableau à importer : ./run.sh importer experiences.ods (ou .xlsx, ou .csv).", file=sys.stderr)
+        return 2
     args = parser.parse_args(argv)
     return run(args.fichier, root)
 

@@ -6,6 +6,7 @@ the kind, is a new column of the import, the template, the export and the Table 
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,6 +46,10 @@ class Column:
         return "texte placé avant la première rubrique (facultatif, rarement utile)"
 
 
+ADDRESS_COLUMN = Column(ADDRESS, "Adresse de la page")  # in the published CSV; ignored by the import
+
+
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, no accents, words separated by one space: how headers are compared."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

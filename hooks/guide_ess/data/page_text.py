@@ -13,9 +13,11 @@ from typing import Any, Mapping, Sequence
 
 from .columns import INTRODUCTION, Column
 
-_PLAIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ][\w '’().«»/-]*")
-_PLAIN_ITEM = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ0-9][\w '’.«»/-]*")
-_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
+# A value YAML reads back as the same text without quotes: it starts with a letter, holds no « : » or
+# « # » that YAML would read as syntax, and (in a list) no bracket or comma.
+_PLAIN = re.compile(r"[^\W\d_](?:[^:#\n]|:(?! )|(?<! )#)*")
+_PLAIN_ITEM = re.compile(r"[^\W_](?:[^:#,\[\]{}\n]|:(?! )|(?<! )#)*")
+_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HIGH_HEADING = re.compile(r"^\s{0,3}#{1,2}(?=\s|$)")
 
@@ -29,7 +31,8 @@ class PageText:
 
 
 def _scalar(value: str, pattern: re.Pattern[str]) -> str:
-    if pattern.fullmatch(value) and value.casefold() not in _YAML_WORDS and value == value.strip():
+    if pattern.fullmatch(value) and value.casefold() not in _YAML_WORDS and value == value.strip() \
+            and not value.endswith(":") and not (pattern is _PLAIN_ITEM and value[:1].isdigit()):
         return value
     return json.dumps(value, ensure_ascii=False)
 

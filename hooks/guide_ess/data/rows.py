@@ -20,7 +20,8 @@ from ..content.problems import Problem
 from ..content.schema import SLUG
 from ..content.vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 from . import cells, sheets
-from .columns import CASE_KIND, Column, columns_of, fold, header_names
+from .columns import ADDRESS_COLUMN, CASE_KIND, Column, columns_of, fold, header_names
+from .ids import fold as fold_value
 from .ids import slugify
 from .page_text import PageText, render
 
@@ -77,7 +78,7 @@ def check(path: Path, docs: Path, aliases: Mapping[str, Iterable[str]] | None = 
     """Read ``path`` and check every row as a page of ``docs`` (the site's docs/ folder)."""
     result = Import(path.name)
     columns = columns_of(CASE_KIND)
-    names = header_names(columns, aliases)
+    names = header_names([*columns, ADDRESS_COLUMN], aliases)
     try:
         sheet = sheets.read(path, lambda header: fold(header) in names)
     except sheets.SheetError as err:
@@ -113,6 +114,7 @@ class _Reader:
         self.shown = result.headers
         self.shown.update({c.key: c.label for c in columns})
         self.ids: dict[str, int] = {}  # identifier -> first row using it
+        self.by_name: dict[str, dict[str, str]] = {}  # vocabulary -> folded label or identifier -> identifier
 
     def problem(self, row: int, key_or_header: str, message: str) -> None:
         self.result.problems.append(RowProblem(self.result.file, row, self.shown.get(key_or_header, key_or_header),
@@ -166,6 +168,8 @@ class _Reader:
         parts: dict[str, str] = {}
         for index, value in enumerate(values):
             column = self.headers.get(index)
+            if column is ADDRESS_COLUMN:
+                continue  # the published CSV's address of each page: made by the build, not read back
             if column is None:
                 if _filled(value):
                     self.problem(number, "", f"une valeur est dans une colonne sans titre (colonne n° {index + 1 + self.sheet.first_column}) : "
@@ -210,18 +214,22 @@ class _Reader:
         if spec is None or not spec.vocabulary:
             return items
         allowed = self.vocab.of(spec.vocabulary)
-        by_name = {fold(label): id_ for id_, label in allowed.items()}
-        by_name.update({fold(id_): id_ for id_ in allowed})
+        by_name = self.by_name.get(spec.vocabulary)
+        if by_name is None:
+            by_name = {fold_value(label): id_ for id_, label in allowed.items()}
+            by_name.update({fold_value(id_): id_ for id_ in allowed})
+            self.by_name[spec.vocabulary] = by_name
         ids: list[str] = []
         unknown: list[str] = []
         for item in items:
-            found = by_name.get(fold(item))
+            found = by_name.get(fold_value(item))
             (ids if found else unknown).append(found or item)
         if unknown:
             shown = list(allowed.values())
             listing = ", ".join(f"« {v} »" for v in shown) if len(shown) <= 30 else ""
-            raise cells.CellError(" ; ".join(f"« {u} » n'existe pas" + _closest(u, allowed) for u in unknown)
-                                  + (f". Valeurs permises : {listing}." if listing else "."))
+            said = " ; ".join(f"« {u} » n'existe pas" + _closest(u, allowed) for u in unknown)
+            said += "" if said.endswith("?") else "."
+            raise cells.CellError(said + (f" Valeurs permises : {listing}." if listing else ""))
         return ids
 
     def choose_path(self, row: Row, meta: dict[str, Any]) -> None:
@@ -276,9 +284,9 @@ def _filled(value: sheets.Value) -> bool:
 
 def _closest(value: str, allowed: Mapping[str, str]) -> str:
     """« ; vouliez-vous dire « Nouvelle-Aquitaine » ? » for the closest label or identifier."""
-    choices = {fold(label): label for label in allowed.values()}
-    choices.update({fold(id_): label for id_, label in allowed.items()})
-    match = difflib.get_close_matches(fold(value), list(choices), n=1, cutoff=0.6)
+    choices = {fold_value(label): label for label in allowed.values()}
+    choices.update({fold_value(id_): label for id_, label in allowed.items()})
+    match = difflib.get_close_matches(fold_value(value), list(choices), n=1, cutoff=0.6)
     return f" ; vouliez-vous dire « {choices[match[0]]} » ?" if match else ""
 
 
