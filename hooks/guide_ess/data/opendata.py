@@ -14,7 +14,7 @@ import re
 from typing import Any, Callable, Mapping, Sequence
 
 from ..content.corpus import Corpus
-from ..content.schema import PERIOD, SLUG
+from ..content.schema import SLUG
 from ..content.vocabulary import Vocabulary
 from . import cells, template
 from .columns import ADDRESS, CASE_KIND, Column, columns_of
@@ -26,7 +26,6 @@ JSON_FILE = f"{FOLDER}/experiences.json"
 SCHEMA_FILE = f"{FOLDER}/schema.json"
 TEMPLATE_FILES = {f"{FOLDER}/modele-experiences.ods": template.ods, f"{FOLDER}/modele-experiences.xlsx": template.xlsx}
 SCHEMA_NAME = "experiences-ess-collectivites"
-_PATTERNS: Mapping[str, re.Pattern[str]] = {}
 
 
 def records(corpus: Corpus, columns: Sequence[Column], address_of: Callable[[str], str]) -> list[dict[str, Any]]:
@@ -66,7 +65,7 @@ def json_bytes(items: Sequence[Mapping[str, Any]]) -> bytes:
 
 
 def _alternatives(values: Sequence[str]) -> str:
-    return "(?:" + "|".join(re.escape(v) for v in values) + ")"
+    return "(?:" + "|".join(v if SLUG.match(v) else re.escape(v) for v in values) + ")"
 
 
 def field_descriptor(column: Column, vocab: Vocabulary) -> dict[str, Any]:
@@ -139,5 +138,3 @@ def site_files(corpus: Corpus, url_of: Callable[[str], str | None], site_url: st
         files[path] = make(columns, corpus.vocabulary, epoch)
     return files
 
-
-__all__ = ["site_files", "records", "csv_bytes", "json_bytes", "table_schema", "PERIOD", "SLUG"]

@@ -63,7 +63,8 @@ def _fixed_zip(data: bytes, fix: Mapping[str, Callable[[bytes], bytes]] | None =
             fixed.external_attr = 0o644 << 16
             fixed.create_system = 3
             content = source.read(info.filename)
-            target.writestr(fixed, (fix or {}).get(info.filename, lambda b: b)(content))
+            change = (fix or {}).get(info.filename)
+            target.writestr(fixed, change(content) if change is not None else content)
     return out.getvalue()
 
 
@@ -179,8 +180,8 @@ def ods(columns: Sequence[Column], vocab: Vocabulary, epoch: int = 0) -> bytes:
     table.addElement(header)
     empty = TableRow(numberrowsrepeated=ROWS)
     for column in columns:
-        name = names.get(column.key)
-        empty.addElement(TableCell(contentvalidationname=name) if name else TableCell())
+        validation_name = names.get(column.key)
+        empty.addElement(TableCell(contentvalidationname=validation_name) if validation_name else TableCell())
     table.addElement(empty)
     doc.spreadsheet.addElement(table)
 
@@ -207,8 +208,8 @@ def ods(columns: Sequence[Column], vocab: Vocabulary, epoch: int = 0) -> bytes:
     for index in range(longest):
         row = TableRow()
         for _, vocabulary in vocabularies:
-            labels = list(vocab.of(vocabulary).values())
-            row.addElement(cell(labels[index]) if index < len(labels) else TableCell())
+            values = list(vocab.of(vocabulary).values())
+            row.addElement(cell(values[index]) if index < len(values) else TableCell())
         lists.addElement(row)
     doc.spreadsheet.addElement(lists)
     out = io.BytesIO()
