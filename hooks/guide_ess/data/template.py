@@ -208,8 +208,8 @@ def ods(columns: Sequence[Column], vocab: Vocabulary, epoch: int = 0) -> bytes:
     for index in range(longest):
         row = TableRow()
         for _, vocabulary in vocabularies:
-            values = list(vocab.of(vocabulary).values())
-            row.addElement(cell(values[index]) if index < len(values) else TableCell())
+            allowed = list(vocab.of(vocabulary).values())
+            row.addElement(cell(allowed[index]) if index < len(allowed) else TableCell())
         lists.addElement(row)
     doc.spreadsheet.addElement(lists)
     out = io.BytesIO()
