@@ -384,3 +384,37 @@ def test_front_matter_values_read_back_as_written() -> None:
     for value in samples:
         for written in (value, [value, "b"]):
             assert yaml.safe_load(front_matter_line("k", written))["k"] == written, written
+
+
+@pytest.fixture()
+def full_project(tmp_path: Path) -> Path:
+    """A copy of the whole project (configuration, hooks, theme, pages): the import builds it."""
+    project = tmp_path / "projet"
+    for folder in ("hooks", "overrides", "docs", "tools"):
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(ROOT / name, project / name)
+    return project
+
+
+def test_the_site_builds_strictly_with_the_imported_pages(full_project: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path = spreadsheets.write_ods(tmp_path / "e.ods", table({}, {"id": ""}))
+    code, out, err = run(full_project, path, capsys)
+    assert code == 0, err
+    assert "2 pages écrites" in out and "le site se construit avec elles" in out
+    from helpers import run_mkdocs
+    built = run_mkdocs(full_project, tmp_path / "site")
+    assert built.returncode == 0, built.output
+    assert (tmp_path / "site" / "experiences" / "essai-import-1" / "index.html").is_file()
+
+
+def test_a_broken_link_in_a_cell_stops_the_build_at_its_row_and_column(full_project: Path, tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    cell = "Voir [le guide](../guides/absent.md)."
+    path = spreadsheets.write_xlsx(tmp_path / "e.xlsx", table({}, {"les_leviers_utilises": cell}))
+    code, _, err = run(full_project, path, capsys)
+    assert code == 1
+    assert "e.xlsx, ligne 3, colonne « Les leviers utilisés » : le lien « ../guides/absent.md » mène à une page " \
+           "qui n'existe pas" in err
+    assert "les pages ont été retirées" in err and not list((full_project / "docs").rglob("essai-import-*.md"))

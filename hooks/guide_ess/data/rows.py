@@ -95,7 +95,7 @@ def check(path: Path, docs: Path, aliases: Mapping[str, Iterable[str]] | None = 
     corpus = kinds.load([*existing, *((row.path, row.page.text.encode("utf-8")) for row in result.rows)],
                         (docs / VOCABULARY_FILE).read_text(encoding="utf-8"),
                         (docs / GLOSSARY_FILE).read_text(encoding="utf-8"))
-    _map_core_problems(result, corpus.problems)
+    map_core_problems(result, corpus.problems)
     if not result.rows and not result.problems:
         result.problems.append(RowProblem(path.name, 0, "", "aucune ligne d'expérience sous la ligne des titres de "
                                           "colonnes : remplissez au moins une ligne."))
@@ -258,7 +258,7 @@ class _Reader:
         row.path = f"{CASE_KIND.folder}/{page_id}.md"
 
 
-def _map_core_problems(result: Import, problems: Iterable[Problem]) -> None:
+def map_core_problems(result: Import, problems: Iterable[Problem]) -> None:
     """Each core problem of an imported page, at its row and column (a field's, or the part of the text
     holding its line); the others are the site's own."""
     by_path = {f"docs/{row.path}": row for row in result.rows}
