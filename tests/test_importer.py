@@ -225,6 +225,9 @@ BAD: list[tuple[str, Make, str]] = [
      "experiences.xlsx : le fichier est protégé par un mot de passe"),
     ("ODS protégé par mot de passe", lambda d: _encrypted_ods(d / "experiences.ods"),
      "experiences.ods : le fichier est protégé par un mot de passe"),
+    ("ODS protégé par LibreOffice", lambda d: Path(shutil.copy(Path(__file__).parent / "data" / "protege-libreoffice.ods",
+                                                               d / "protege.ods")),
+     "protege.ods : le fichier est protégé par un mot de passe"),
     ("CSV en encodage inconnu", lambda d: _bytes(d / "experiences.csv", "Titre;Régions\r\nA;B\r\n".encode("utf-8")
                                                  .replace(b"\xc3\xa9", b"\x81\x8d")),
      "experiences.csv : l'encodage du fichier CSV n'est pas reconnu"),

@@ -67,6 +67,14 @@ def one_line(text: str) -> str:
     return text.replace("\t", " ")
 
 
+def unquoted(text: str) -> str:
+    """A one-line value typed between straight double quotes, as a page's front matter writes « "2018" »:
+    the quotes are dropped."""
+    if len(text) >= 2 and text[0] == text[-1] == '"' and '"' not in text[1:-1]:
+        return text[1:-1].strip()
+    return text
+
+
 def split_list(text: str) -> list[str]:
     """Several values: one per line when the cell has line breaks, else separated by commas (a value holding
     a comma is then written between double quotes: « "FAR, agence musicale", DRAC »)."""

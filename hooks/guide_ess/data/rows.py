@@ -192,7 +192,7 @@ class _Reader:
                 elif column.spec.shape == "list":
                     meta[column.key] = self.list_values(column, [cells.one_line(t) for t in cells.split_list(text)])
                 else:
-                    meta[column.key] = self.vocabulary_value(column, cells.one_line(text)) if text else ""
+                    meta[column.key] = self.vocabulary_value(column, cells.unquoted(cells.one_line(text))) if text else ""
             except cells.CellError as err:
                 row.reported.add(column.key)
                 self.problem(number, column.key, str(err))

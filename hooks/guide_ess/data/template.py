@@ -22,10 +22,13 @@ LISTS_SHEET = "Listes"
 ROWS = 500  # rows that carry the drop-down lists
 FIXED_TIME = datetime.datetime(2020, 1, 1)
 HELP_HEADER = ("Colonne", "Nom du champ", "Obligatoire", "Ce qu'il faut écrire", "Valeurs permises")
-INTRO = ("Une ligne par expérience. Les colonnes peuvent être dans n'importe quel ordre ; celles des rubriques "
-         "(texte de la page, en Markdown) sont facultatives. Plusieurs valeurs dans une cellule : une par ligne "
-         "(Alt+Entrée dans Excel, Ctrl+Entrée dans LibreOffice) ou séparées par des virgules. Puis : "
-         "./run.sh importer FICHIER, ou envoyez le fichier à un mainteneur.")
+INTRO = ("Une ligne par expérience, dans la feuille « Expériences » ; les colonnes peuvent être dans n'importe quel ordre.",
+         "Les colonnes des rubriques (le texte de la page, en Markdown) sont facultatives.",
+         "Plusieurs valeurs dans une cellule : une par ligne (Alt+Entrée dans Excel, Ctrl+Entrée dans LibreOffice), "
+         "ou séparées par des virgules.",
+         "Pas de formule, pas de cellule fusionnée ; les années s'écrivent comme du texte, sans guillemets.",
+         "Puis : ./run.sh importer FICHIER, ou envoyez le fichier à un mainteneur du guide.")
+HELP_WIDTHS = (28, 24, 12, 70, 70)  # characters, in the sheet « Mode d'emploi »
 
 
 def help_rows(columns: Sequence[Column], vocab: Vocabulary) -> list[tuple[str, str, str, str, str]]:
@@ -34,7 +37,9 @@ def help_rows(columns: Sequence[Column], vocab: Vocabulary) -> list[tuple[str, s
     for column in columns:
         spec = column.spec
         required = "oui" if column.required and column.key != "id" else "non"
-        what = column.help[:1].upper() + column.help[1:] + "."
+        # The help is written for a page's front matter, where a year is quoted; a cell needs no quotes.
+        what = re.sub(r",? entre guillemets", "", column.help)
+        what = what[:1].upper() + what[1:] + "."
         if column.key == "id":
             what += " Laissez vide : il est tiré du titre."
         if spec is not None and spec.shape == "list":
@@ -66,6 +71,11 @@ def _fixed_zip(data: bytes, fix: Mapping[str, Callable[[bytes], bytes]] | None =
             change = (fix or {}).get(info.filename)
             target.writestr(fixed, change(content) if change is not None else content)
     return out.getvalue()
+
+
+def _lines(text: str, width: int) -> int:
+    """Lines a wrapped cell of ``width`` characters needs (a little margin: letters are not all as wide)."""
+    return max(1, -(-len(text) * 11 // (width * 10)))
 
 
 def _column_letter(index: int) -> str:
@@ -109,16 +119,19 @@ def xlsx(columns: Sequence[Column], vocab: Vocabulary, epoch: int = 0) -> bytes:
         validation.add(f"{target}2:{target}{ROWS + 1}")
         sheet.add_data_validation(validation)
     guide = book.create_sheet(HELP_SHEET, 1)
-    guide.append([INTRO])
+    for sentence in INTRO:
+        guide.append([sentence])
     guide.append([])
     guide.append(list(HELP_HEADER))
-    for cell in guide[3]:
+    header_row = len(INTRO) + 2
+    for cell in guide[header_row]:
         cell.font = Font(bold=True)
     for line in help_rows(columns, vocab):
         guide.append(list(line))
-    for letter, width in zip("ABCDE", (28, 22, 12, 70, 70)):
+        guide.row_dimensions[guide.max_row].height = 15 * max(_lines(v, w) for v, w in zip(line, HELP_WIDTHS))
+    for letter, width in zip("ABCDE", HELP_WIDTHS):
         guide.column_dimensions[letter].width = width
-    for row in guide.iter_rows(min_row=4):
+    for row in guide.iter_rows(min_row=header_row + 1):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     book.properties.creator = "Guide ESS & collectivités"
@@ -133,7 +146,7 @@ def ods(columns: Sequence[Column], vocab: Vocabulary, epoch: int = 0) -> bytes:
     """The template as an OpenDocument spreadsheet (LibreOffice Calc)."""
     from odf.element import Element
     from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.style import Style, TableColumnProperties, TextProperties
+    from odf.style import Style, TableCellProperties, TableColumnProperties, TextProperties
     from odf.table import (ContentValidation, ContentValidations, ErrorMessage, HelpMessage, Table, TableCell,
                            TableColumn, TableRow)
     from odf.text import P
@@ -143,8 +156,11 @@ def ods(columns: Sequence[Column], vocab: Vocabulary, epoch: int = 0) -> bytes:
     bold = Style(name="titre", family="table-cell")
     bold.addElement(TextProperties(fontweight="bold"))
     doc.automaticstyles.addElement(bold)
+    wrapped = Style(name="texte", family="table-cell")
+    wrapped.addElement(TableCellProperties(wrapoption="wrap", verticalalign="top"))
+    doc.automaticstyles.addElement(wrapped)
     widths = {}
-    for name, width in (("etroite", "3.5cm"), ("large", "8cm"), ("tres-large", "14cm")):
+    for name, width in (("etroite", "3.5cm"), ("moyenne", "5cm"), ("large", "8cm"), ("tres-large", "13cm")):
         style = Style(name=name, family="table-column")
         style.addElement(TableColumnProperties(columnwidth=width))
         doc.automaticstyles.addElement(style)
@@ -186,10 +202,10 @@ def ods(columns: Sequence[Column], vocab: Vocabulary, epoch: int = 0) -> bytes:
     doc.spreadsheet.addElement(table)
 
     guide = Table(name=HELP_SHEET)
-    for width in ("large", "etroite", "etroite", "tres-large", "tres-large"):
+    for width in ("moyenne", "moyenne", "etroite", "tres-large", "tres-large"):
         guide.addElement(TableColumn(stylename=widths[width]))
-    for values, style in [((INTRO,), None), ((), None), (HELP_HEADER, bold),
-                          *((line, None) for line in help_rows(columns, vocab))]:
+    for values, style in [*(((sentence,), None) for sentence in INTRO), ((), None), (HELP_HEADER, bold),
+                          *((line, wrapped) for line in help_rows(columns, vocab))]:
         row = TableRow()
         for value in values:
             row.addElement(cell(value, style))
