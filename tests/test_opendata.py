@@ -152,8 +152,10 @@ def test_the_template_spreadsheets_are_made_from_the_schema(site: Path) -> None:
         assert book.sheet_names == [template.SHEET, template.HELP_SHEET, template.LISTS_SHEET]
         assert book.get_sheet_by_index(0).to_python()[0] == [c.label for c in COLUMNS]
         help_rows = book.get_sheet_by_name(template.HELP_SHEET).to_python()
-        assert [r[0] for r in help_rows[3:]] == [c.label for c in COLUMNS]
-        assert [r[1] for r in help_rows[3:]] == [c.key for c in COLUMNS]
+        first = len(template.INTRO) + 2  # the introduction, a blank row, the header
+        assert help_rows[first - 1][:len(template.HELP_HEADER)] == list(template.HELP_HEADER)
+        assert [r[0] for r in help_rows[first:]] == [c.label for c in COLUMNS]
+        assert [r[1] for r in help_rows[first:]] == [c.key for c in COLUMNS]
 
 
 def test_the_template_has_a_drop_down_of_french_labels_for_each_vocabulary(site: Path) -> None:
