@@ -20,11 +20,19 @@ class Formula:
 Merge = tuple[int, int, int, int]
 
 
-def write_xlsx(path: Path, rows: Sequence[Sequence[Any]], merged: Sequence[Merge] = ()) -> Path:
+def write_xlsx(path: Path, rows: Sequence[Sequence[Any]], merged: Sequence[Merge] = (),
+               sheet_name: str = "Feuille1", before: Sequence[tuple[str, Sequence[Sequence[Any]]]] = ()) -> Path:
+    """``rows`` in a sheet named ``sheet_name``, after the sheets ``before`` (name, rows)."""
     from openpyxl import Workbook
     book = Workbook()
-    sheet = book.active
-    assert sheet is not None
+    first = book.active
+    assert first is not None
+    for name, other in before:
+        extra = book.create_sheet(name)
+        for row in other:
+            extra.append(list(row))
+    book.remove(first)
+    sheet = book.create_sheet(sheet_name)
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
             if isinstance(value, Formula):
@@ -37,7 +45,9 @@ def write_xlsx(path: Path, rows: Sequence[Sequence[Any]], merged: Sequence[Merge
     return path
 
 
-def write_ods(path: Path, rows: Sequence[Sequence[Any]], merged: Sequence[Merge] = ()) -> Path:
+def write_ods(path: Path, rows: Sequence[Sequence[Any]], merged: Sequence[Merge] = (),
+              sheet_name: str = "Feuille1", before: Sequence[tuple[str, Sequence[Sequence[Any]]]] = ()) -> Path:
+    """``rows`` in a sheet named ``sheet_name``, after the sheets ``before`` (name, rows)."""
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.table import CoveredTableCell, Table, TableCell, TableRow
     from odf.text import P
@@ -45,7 +55,17 @@ def write_ods(path: Path, rows: Sequence[Sequence[Any]], merged: Sequence[Merge]
     spans = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in merged}
     covered = {(r, c) for r0, c0, r1, c1 in merged for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - set(spans)
     doc = OpenDocumentSpreadsheet()
-    table = Table(name="Expériences")
+    for name, other in before:
+        extra = Table(name=name)
+        for row in other:
+            element = TableRow()
+            for value in row:
+                cell = TableCell(valuetype="string")
+                cell.addElement(P(text=str(value)))
+                element.addElement(cell)
+            extra.addElement(element)
+        doc.spreadsheet.addElement(extra)
+    table = Table(name=sheet_name)
     for r, row in enumerate(rows):
         element = TableRow()
         for c, value in enumerate(row):

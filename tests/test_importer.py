@@ -143,6 +143,37 @@ def test_blank_rows_are_skipped_and_rows_keep_their_numbers(project: Path, tmp_p
            "dire « Nouvelle-Aquitaine » ?" in err
 
 
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_a_table_further_down_and_right_keeps_the_rows_and_columns_the_sheet_shows(
+        project: Path, tmp_path: Path, suffix: str, capsys: pytest.CaptureFixture[str]) -> None:
+    width = len(COLUMNS) + 1
+    rows_ = [[""] * width, [""] * width] + [[""] + row for row in table({}, {}, {"regions": ["Bretagn"]})]
+    territory = 1 + [c.key for c in COLUMNS].index("territoire")
+    rows_[4][territory] = spreadsheets.Formula('"Ren"&"nes"', 0)
+    path = spreadsheets.write(tmp_path / f"e{suffix}", rows_)
+    code, _, err = run(project, path, capsys)
+    assert code == 1
+    assert f"e{suffix}, ligne 5, colonne « Territoire » : la cellule contient une formule" in err
+    assert f"e{suffix}, ligne 6, colonne « Régions » : « Bretagn » n'existe pas ; vouliez-vous dire « Bretagne » ?" in err
+    assert err.count(f"e{suffix}, ligne") == 2
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_the_sheet_named_experiences_is_read_wherever_it_is(project: Path, tmp_path: Path, suffix: str,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    territory = [c.key for c in COLUMNS].index("territoire")
+    notes = ("Notes", [["Ceci n'est pas le tableau"], ["x"] * territory + ["=1+1"]])  # a formula where « Territoire » is
+    rows_ = table({"territoire": spreadsheets.Formula("1+1", 2)})
+    path = getattr(spreadsheets, f"write_{suffix[1:]}")(tmp_path / f"e{suffix}", rows_, sheet_name="Expériences",
+                                                        before=[notes])
+    code, _, err = run(project, path, capsys)
+    assert code == 1 and f"e{suffix}, ligne 2, colonne « Territoire » : la cellule contient une formule" in err
+    path = getattr(spreadsheets, f"write_{suffix[1:]}")(tmp_path / f"f{suffix}", table({}), sheet_name="Expériences",
+                                                        before=[notes])
+    code, _, err = run(project, path, capsys)
+    assert code == 0, err
+
+
 def test_trailing_spaces_and_whole_numbers(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     year = int(str(MODEL["periode"])[:4])
     path = spreadsheets.write_xlsx(tmp_path / "experiences.xlsx",

@@ -1,4 +1,4 @@
-"""Read the first sheet of an ODS, XLSX or CSV file into rows of cell values, with what the values
+"""Read the sheet « Expériences » (else the first sheet) of an ODS, XLSX or CSV file into rows of cell values, with what the values
 alone do not say: which cells hold a formula, which are part of a merged range.
 
 Files are recognised by their content, not only their name: a password-protected workbook, a file
@@ -30,6 +30,9 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File: old .xls, or an e
 _ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
 _XLSX_FORMULA = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b')
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+SHEET_NAMES = ("expériences", "experiences")  # the sheet read when a workbook has one so named; else the first
 
 
 class SheetError(Exception):
@@ -81,12 +84,12 @@ def read(path: Path, known_header: Callable[[str], bool] = lambda _: False) -> S
 def _read_workbook(data: bytes, suffix: str) -> Sheet:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        names = set(archive.namelist())
+        parts = set(archive.namelist())
     except zipfile.BadZipFile:
         raise SheetError(f"le fichier {suffix} est abîmé ou incomplet : enregistrez-le à nouveau depuis votre "
                          "tableur.") from None
     with archive:
-        if suffix == ".ods" and "META-INF/manifest.xml" in names and \
+        if suffix == ".ods" and "META-INF/manifest.xml" in parts and \
                 b"encryption-data" in archive.read("META-INF/manifest.xml"):
             raise SheetError("le fichier est protégé par un mot de passe : enregistrez-en une copie sans mot de "
                              "passe (Fichier > Enregistrer sous, sans cocher « Enregistrer avec mot de passe »).")
@@ -94,7 +97,9 @@ def _read_workbook(data: bytes, suffix: str) -> Sheet:
             workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
             if not workbook.sheet_names:
                 raise SheetError("le classeur ne contient aucune feuille.")
-            sheet = workbook.get_sheet_by_index(0)
+            sheet_names = [str(n) for n in workbook.sheet_names]
+            index = next((i for i, n in enumerate(sheet_names) if n.strip().casefold() in SHEET_NAMES), 0)
+            sheet = workbook.get_sheet_by_index(index)
             rows: list[list[Value]] = sheet.to_python(skip_empty_area=True)
         except SheetError:
             raise
@@ -106,9 +111,9 @@ def _read_workbook(data: bytes, suffix: str) -> Sheet:
         if suffix == ".xlsx":
             result.merged = {(r, c) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
                              for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
-            result.formulas = _xlsx_formulas(archive, workbook.sheet_names[0])
-        elif "content.xml" in names:
-            result.formulas, result.merged = _ods_marks(archive.read("content.xml"))
+            result.formulas = _xlsx_formulas(archive, index)
+        elif "content.xml" in parts:
+            result.formulas, result.merged = _ods_marks(archive.read("content.xml"), index)
     return result
 
 
@@ -119,9 +124,9 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
-def _xlsx_formulas(archive: zipfile.ZipFile, sheet_name: str) -> set[Position]:
-    """The cells of the first sheet that hold a formula (``<f>`` in the sheet's XML)."""
-    target = _first_sheet_part(archive)
+def _xlsx_formulas(archive: zipfile.ZipFile, index: int) -> set[Position]:
+    """The cells of the sheet ``index`` that hold a formula (``<f>`` in the sheet's XML)."""
+    target = _sheet_part(archive, index)
     if target is None or target not in archive.namelist():
         return set()
     data = archive.read(target)
@@ -130,15 +135,16 @@ def _xlsx_formulas(archive: zipfile.ZipFile, sheet_name: str) -> set[Position]:
     return {(int(row) - 1, _column_index(col)) for col, row in _XLSX_FORMULA.findall(data)}
 
 
-def _first_sheet_part(archive: zipfile.ZipFile) -> str | None:
+def _sheet_part(archive: zipfile.ZipFile, index: int) -> str | None:
     try:
         workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
         rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     except (KeyError, ElementTree.ParseError):
         return None
-    sheet = next((e for e in workbook.iter() if e.tag.endswith("}sheet")), None)
-    if sheet is None:
+    sheets = [e for e in workbook.iter() if e.tag.endswith("}sheet")]
+    if index >= len(sheets):
         return None
+    sheet = sheets[index]
     rel_id = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
     for rel in rels:
         if rel.get("Id") == rel_id:
@@ -147,14 +153,15 @@ def _first_sheet_part(archive: zipfile.ZipFile) -> str | None:
     return None
 
 
-def _ods_marks(content: bytes) -> tuple[set[Position], set[Position]]:
-    """Formula cells and merged cells (spanning or covered) of the first table of an ODS file."""
+def _ods_marks(content: bytes, index: int = 0) -> tuple[set[Position], set[Position]]:
+    """Formula cells and merged cells (spanning or covered) of the table ``index`` of an ODS file."""
     if b"table:formula" not in content and b"spanned" not in content and b"covered-table-cell" not in content:
         return set(), set()
     formulas: set[Position] = set()
     merged: set[Position] = set()
-    depth = 0  # tables entered: only the first one is read
+    depth = 0  # tables entered: only the top-level table number ``index`` is read
     tables = 0
+    wanted = index + 1
     row = -1
     column = 0
     for event, element in ElementTree.iterparse(io.BytesIO(content), events=("start", "end")):
@@ -162,13 +169,13 @@ def _ods_marks(content: bytes) -> tuple[set[Position], set[Position]]:
         if tag == f"{_TABLE}table":
             if event == "start":
                 depth += 1
-                tables += 1
+                tables += depth == 1
             else:
                 depth -= 1
-                if tables == 1:
+                if depth == 0 and tables == wanted:
                     break
             continue
-        if depth != 1 or tables != 1:
+        if depth != 1 or tables != wanted:
             continue
         if tag == f"{_TABLE}table-row":
             if event == "start":
