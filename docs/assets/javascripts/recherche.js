@@ -230,16 +230,45 @@
     return String(texte || "").replace(/'/g, "\u2019");
   }
 
+  /* Pagefind écrit une espace ordinaire à la place des espaces insécables des pages
+     (hooks/guide_ess/text/typography.py) : l'extrait les retrouve, sans changer sa longueur,
+     pour que « 30 % », « 25 000 € » ou « » ne soient pas coupés en fin de ligne. */
+  var INSECABLES = [
+    [/(\d) (?=%(?![\w]))/g, "$1\u202f"],
+    [/(\d) (?=(?:[kM]|Md)?€)/g, "$1\u00a0"],
+    [/(^|[^\w.,])(\d{1,3}(?: \d{3})+)(?![\d\w])/g, function (tout, avant, nombre) {
+      return avant + nombre.replace(/ /g, "\u202f");
+    }],
+    [/(\S) (?=[;!?](?:\s|$))/g, "$1\u202f"],
+    [/(\S) (?=[:»](?:\s|$|[,.]))/g, "$1\u00a0"],
+    [/« /g, "«\u00a0"],
+    [/(\bn°) (?=\d)/g, "$1\u00a0"]
+  ];
+
+  function espaces(texte) {
+    INSECABLES.forEach(function (regle) { texte = texte.replace(regle[0], regle[1]); });
+    return texte;
+  }
+
   /* L'extrait de Pagefind : du texte (où < et > sont écrits &lt; et &gt;) et des <mark>.
-     Seuls les <mark> deviennent des balises ; tout le reste est écrit comme du texte. */
+     Seuls les <mark> deviennent des balises ; tout le reste est écrit comme du texte. Les
+     espaces sont rétablies sur le texte entier (un nombre peut être à cheval sur un <mark>),
+     puis le texte est recoupé aux mêmes endroits. */
   function extrait(cible, html) {
     var marque = false;
+    var morceaux = [];
     String(html || "").split(/(<\/?mark>)/).forEach(function (morceau) {
       if (morceau === "<mark>") { marque = true; return; }
       if (morceau === "</mark>") { marque = false; return; }
       if (!morceau) return;
-      var texte = typo(morceau.replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
-      cible.appendChild(marque ? element("mark", "", texte) : document.createTextNode(texte));
+      morceaux.push({ marque: marque, texte: typo(morceau.replace(/&lt;/g, "<").replace(/&gt;/g, ">")) });
+    });
+    var entier = espaces(morceaux.map(function (m) { return m.texte; }).join(""));
+    var debut = 0;
+    morceaux.forEach(function (m) {
+      var texte = entier.slice(debut, debut + m.texte.length);
+      debut += m.texte.length;
+      cible.appendChild(m.marque ? element("mark", "", texte) : document.createTextNode(texte));
     });
   }
 
