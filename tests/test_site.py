@@ -251,3 +251,15 @@ def test_print_margins_name_the_guide_the_public_address_and_the_review_date(fix
     css = (fixture_site / "assets" / "stylesheets" / "guide.css").read_text(encoding="utf-8")
     for box, value in (("top-left", "guide"), ("top-right", "date"), ("bottom-left", "adresse")):
         assert re.search(rf"@{box} \{{\s*content: var\(--impression-{value}", css), box
+
+
+def test_search_weighs_descriptions_list_pages_and_contributor_pages(fixture_site: Path) -> None:
+    """The page's description is found as its summary; list pages and the contributors' page weigh less."""
+    records = pagefind_fragments(fixture_site)
+    assert "Un conseil de l'ESS." in str(records["/experiences/cas-metz/"]["content"])
+    weights = {path: soup(fixture_site / path / "index.html").select_one("article")
+               for path in ("contribuer", "experiences", "nouveautes", "guides/cooperation")}
+    assert weights["contribuer"]["data-pagefind-weight"] == "0.1"
+    assert weights["experiences"]["data-pagefind-weight"] == weights["nouveautes"]["data-pagefind-weight"] == "0.4"
+    assert not weights["guides/cooperation"].has_attr("data-pagefind-weight")
+    assert "data-apercu" in str(soup(fixture_site / "index.html").select_one("form.recherche__formulaire"))
