@@ -35,6 +35,7 @@ class FieldSpec:
     pattern: re.Pattern[str] | None = None
     pattern_hint: str = ""  # in French: what a valid value looks like
     pattern_name: str = ""  # in French: « un identifiant valide »
+    refers_to: str | None = None  # values are ids of pages of this kind (« source »): a relation between pages
 
 
 def text(help: str, *, required: bool = True, vocabulary: str | None = None,
@@ -44,10 +45,12 @@ def text(help: str, *, required: bool = True, vocabulary: str | None = None,
                                                         pattern_name)})
 
 
-def listing(help: str, *, required: bool = True, vocabulary: str | None = None, min_items: int = 1) -> Any:
-    """A list field of a record (« [a, b] » in the front matter)."""
+def listing(help: str, *, required: bool = True, vocabulary: str | None = None, min_items: int = 1,
+            refers_to: str | None = None) -> Any:
+    """A list field of a record (« [a, b] » in the front matter); with ``refers_to``, its values are the ids
+    of pages of that kind, checked to exist, and those pages list the pages that refer to them."""
     return dataclasses.field(metadata={_SPEC: FieldSpec("", "list", help, required, vocabulary,
-                                                        min_items if required else 0)})
+                                                        min_items if required else 0, refers_to=refers_to)})
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ class Record:
     """What every guide, case study and source has: its path (relative to docs/) and three fields."""
 
     FIELDS: ClassVar[tuple[FieldSpec, ...]] = ()  # set by @declared from the fields below
+    # When set, each page's id is a value of this vocabulary, and each value has its page (a guide per theme).
+    ID_VOCABULARY: ClassVar[str | None] = None
     path: str
     id: str = text("identifiant : le nom du fichier sans « .md » (minuscules sans accents, chiffres, tirets)",
                    pattern=SLUG, pattern_name="un identifiant valide",
@@ -78,7 +83,9 @@ def declared(record: type[R]) -> type[R]:
 class Guide(Record):
     """A thematic guide: one theme of the vocabulary."""
 
-    sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ sur lesquelles le guide s'appuie")
+    ID_VOCABULARY: ClassVar[str | None] = "themes"
+    sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ sur lesquelles le guide s'appuie",
+                                       refers_to="source")
 
 
 @declared
@@ -95,7 +102,8 @@ class Case(Record):
     themes: tuple[str, ...] = listing("thème(s) : chacun a son guide", vocabulary="themes")
     leviers: tuple[str, ...] = listing("levier(s) d'action publique utilisé(s)", vocabulary="leviers")
     acteurs: tuple[str, ...] = listing("collectivités, associations, entreprises qui ont agi (facultatif)", required=False)
-    sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ qui racontent l'expérience")
+    sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ qui racontent l'expérience",
+                                       refers_to="source")
 
 
 @declared
@@ -118,6 +126,17 @@ class FieldLines(Protocol):
 def fields_of(record: type[Record]) -> tuple[FieldSpec, ...]:
     """The front-matter fields of a record type, in declaration order."""
     return record.FIELDS
+
+
+def references(record: type[Record]) -> tuple[FieldSpec, ...]:
+    """The fields of a record type whose values are ids of other pages (``refers_to``)."""
+    return tuple(spec for spec in record.FIELDS if spec.refers_to)
+
+
+def referenced_values(record: Record, spec: FieldSpec) -> tuple[str, ...]:
+    """The ids a record's reference field names (a text field names one)."""
+    value = getattr(record, spec.name)
+    return (value,) if isinstance(value, str) and value else tuple(value) if not isinstance(value, str) else ()
 
 
 def _as_text(value: Any) -> str | None:
