@@ -73,11 +73,6 @@ class SearchIndexError(RuntimeError):
     """The index could not be built; the message is in French, for the person building the site."""
 
 
-def indexed(src_path: str) -> bool:
-    """Whether the page written from ``docs/<src_path>`` is in the search index."""
-    return src_path not in EXCLUDED_PAGES
-
-
 def search_page_url(directory_urls: bool) -> str:
     """The address of the search page, from the site root."""
     stem = SEARCH_PAGE.removesuffix(".md")
