@@ -76,5 +76,7 @@ def test_when_all_is_well_the_summary_lists_the_pages_the_pull_request_changes(t
 
 
 def test_run_sh_has_the_task() -> None:
-    script = (ROOT / "run.sh").read_text(encoding="utf-8")
-    assert "    verifier)\n        setup_python\n        exec \"$PY\" tools/verifier.py" in script
+    import subprocess
+
+    proc = subprocess.run([str(ROOT / "run.sh"), "verifier", "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0 and "--config-file" in proc.stdout, proc.stderr

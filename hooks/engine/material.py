@@ -24,8 +24,8 @@ End of life, and the plan (README, « Versions figées ») — as of December 20
   down in ``benchmarks/results/engines.md``; the core (``guide_ess/``, one call:
   ``guide_ess.core.build_site``) is what a move would keep.
 
-``./run.sh`` prints :func:`end_of_life_notice` once per command when the date is less than
-:data:`NOTICE_FROM` on (six months before). Material's own banner is silenced (``NO_MKDOCS_2_WARNING=1``): it prints
+``./run.sh`` prints :func:`end_of_life_notice` once per command from :data:`NOTICE_FROM` on (six
+months before the end of life). Material's own banner is silenced (``NO_MKDOCS_2_WARNING=1``): it prints
 at every build, in English, and points at a migration that cannot run this site's hooks.
 """
 from __future__ import annotations
