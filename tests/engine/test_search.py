@@ -1,4 +1,4 @@
-"""hooks/engine/search.py: the search policy, Pagefind's command line, the offline wrapping, failures."""
+"""hooks/engine/search.py: the search policy, Pagefind's command line, the offline wrapping, failures (engine unit tests)."""
 from __future__ import annotations
 
 import base64
