@@ -96,7 +96,8 @@ case "$task" in
         setup_python
         end_of_life_notice
         echo "Le site est servi sur http://127.0.0.1:8000/ (Ctrl+C pour arrêter)."
-        exec "${ENGINE[@]}" serve --strict -f mkdocs.yml --dev-addr 127.0.0.1:8000 "$@"
+        # mkdocs serve, with the content errors shown in the browser (tools/serve.py)
+        exec "$PY" tools/serve.py --dev-addr 127.0.0.1:8000 "$@"
         ;;
     build)
         setup_python
@@ -130,7 +131,25 @@ case "$task" in
         for script in benchmarks/build_scaling.py benchmarks/page_weight.py benchmarks/verifier_time.py; do "$PY" "$script"; done
         ;;
     *)
-        sed -n '2,10p' "$0"
+        commands="serve build offline test verifier nouvelle bench"
+        if [ -n "$task" ]; then
+            echo "Commande inconnue : « $task »." >&2
+            # the closest command, if one is close (difflib, from Python's standard library)
+            close=$(python3 -c 'import difflib, sys; m = difflib.get_close_matches(sys.argv[1].lower(), sys.argv[2:], 1, 0.6); print(m[0] if m else "")' "$task" $commands 2>/dev/null || true)
+            if [ -n "$close" ]; then echo "Vouliez-vous dire « ./run.sh $close » ?" >&2; fi
+        else
+            echo "Indiquez une commande." >&2
+        fi
+        cat >&2 <<'AIDE'
+Commandes :
+  ./run.sh serve                          le site sur http://127.0.0.1:8000/, mis à jour à chaque enregistrement
+  ./run.sh build                          construit le site dans site/
+  ./run.sh offline                        construit le paquet hors ligne dans dist/
+  ./run.sh test                           lance toute la suite de tests
+  ./run.sh verifier                       vérifie le contenu, sans navigateur
+  ./run.sh nouvelle experience|guide|source IDENTIFIANT   commence une page
+  ./run.sh bench                          lance les mesures de performance
+AIDE
         exit 2
         ;;
 esac

@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from guide_ess import core
 
-from . import front_matter, headings, links, menus, orphans, report, search, theme_markup
+from . import content_policy, front_matter, headings, links, menus, orphans, report, search, theme_markup
 
 _ATTRIBUTE = "_guide_ess_build"
 NO_SEARCH_INDEX = "guide_ess_sans_index"  # config.extra key: a check that needs no search index (tools/verifier.py)
@@ -49,6 +49,7 @@ class Build:
         self.reached = orphans.Reached()
         self.link_warnings = links.LinkWarnings(self.docs_dir)
         self.problems: list[core.Problem] = []  # every content problem reported, for the contributors' check
+        self.warnings: list[core.Problem] = []  # pages to review: reported by the contributors' check, never an error
         self.search_pages: list[tuple[str, str]] = []  # (address, text) of each page for the search index
         self.orphans: list[core.Problem] = []
         self._built: core.Built | None = None
@@ -66,6 +67,7 @@ class Build:
         """What the templates need from the search (where its index is, which pages it reads); listen
         to MkDocs' link warnings."""
         self.config.extra["recherche"] = search.template_settings(self.config.use_directory_urls)
+        content_policy.check_config(self.config)
         self.link_warnings.attach()
         return self.config
 
@@ -84,6 +86,7 @@ class Build:
         data_files = {name: self._data_file(name) for name in core.DATA_FILES}
         dates = core.page_dates(Path(self.config.config_file_path).parent, self.docs_dir)
         built = core.build_site(pages, data_files, dates, self.settings())
+        self.warnings = built.warnings
         self.stop_on(built.problems)
         self._built = built
         for path, source in built.generated.items():
@@ -129,9 +132,11 @@ class Build:
 
     def page_content(self, html: str, page: Page) -> str:
         """The page's own HTML with French spacing and its acronyms in <abbr>, between its generated
-        blocks (which have both already, from their templates)."""
+        blocks (which have both already, from their templates). Stops on what the content policy refuses."""
+        self.stop_on(content_policy.rendered_problems(page, html))
         html = self.built.page_html(html)
         headings.space_toc(page.toc)
+        self.link_warnings.note_page(page)
         before, after = headings.join_blocks(page, *self.built.blocks.pop(page.file.src_uri, ("", "")))
         self.reached.note_html(page, html)
         return before + html + ("\n" if after else "") + after

@@ -35,15 +35,17 @@ class _Collect(logging.Handler):
             self.problems.append(Problem("mkdocs", "", message))
 
 
-def check(config_file: Path) -> tuple[list[Problem], int]:
+def check(config_file: Path) -> tuple[list[Problem], int, list[Problem]]:
     """Build the site of ``config_file`` strictly into a temporary folder; return its problems (the content's,
-    then any other warning of the engine) and the number of pages built (0 when there are problems)."""
+    then any other warning of the engine), the number of pages built (0 when there are problems) and the
+    pages to review (warnings, not errors: see ``guide_ess/content/review.py``)."""
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     saved = (logger.handlers[:], logger.propagate, logger.level)
     logger.handlers, logger.propagate = [collect], False
     logger.setLevel(logging.INFO)
     findings: list[Problem] = []
+    warnings: list[Problem] = []
     pages = 0
     old_cwd = Path.cwd()
     os.chdir(config_file.parent)
@@ -56,9 +58,10 @@ def check(config_file: Path) -> tuple[list[Problem], int]:
             except (Abort, PluginError, ConfigurationError):
                 pass
             findings = list(engine_build.of(config).problems)
+            warnings = list(engine_build.of(config).warnings)
             pages = sum(1 for _ in Path(site_dir).rglob("*.html")) if not findings else 0
     finally:
         os.chdir(old_cwd)
         logger.handlers, logger.propagate, logger.level = saved
     stopped = report.summary(len(findings))  # MkDocs logs it again when the hooks stop the build
-    return findings + [p for p in collect.problems if p.message != stopped], pages
+    return findings + [p for p in collect.problems if p.message != stopped], pages, warnings

@@ -23,10 +23,12 @@ from types import MappingProxyType
 from typing import Callable, Iterable, Mapping, Sequence
 
 from . import kinds
+from .content import policy
 from .content.frontmatter import Parsed
 from .content.glossary import GLOSSARY_FILE
 from .content.history import Dates, page_dates
 from .content.problems import Problem
+from .content.review import stale_pages
 from .content.vocabulary import VOCABULARY_FILE
 from .links.graph import build_graph
 from .text import publication
@@ -38,7 +40,7 @@ from .views.news import FEED_FILE
 from .views.renderer import Permalink, Renderer
 
 __all__ = ["DATA_FILES", "EXTRA_FILES", "PAGE_CHECKS", "Built", "Dates", "Parsed", "Permalink", "Problem", "Settings",
-           "build_site", "french_spacing", "french_spacing_text", "page_dates"]
+           "build_site", "french_spacing", "french_spacing_text", "page_dates", "policy"]
 
 DATA_FILES = (VOCABULARY_FILE, GLOSSARY_FILE)  # under docs/: what build_site reads besides the pages
 
@@ -63,6 +65,7 @@ class Built:
 
     problems: list[Problem]
     site: Site | None = None
+    warnings: list[Problem] = field(default_factory=list)  # not errors: the pages to review (content/review.py)
     front_matter: Mapping[str, Parsed] = field(default_factory=dict)  # path -> meta and body, as read
     generated: dict[str, str] = field(default_factory=dict)  # path -> markdown source of each generated page
     blocks: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> HTML before and after its text
@@ -116,12 +119,13 @@ def build_site(pages: Iterable[tuple[str, bytes]], data_files: Mapping[str, str]
     ``data_files``: the text of each of :data:`DATA_FILES`. ``dates``: git dates by path relative to docs/."""
     pages = list(pages)
     corpus = kinds.load(pages, data_files[VOCABULARY_FILE], data_files[GLOSSARY_FILE])
+    warnings = stale_pages(corpus)
     if corpus.problems:
-        return Built(list(corpus.problems), front_matter=corpus.front_matter, settings=settings)
+        return Built(list(corpus.problems), warnings=warnings, front_matter=corpus.front_matter, settings=settings)
     abbreviations = Abbreviations(corpus.glossary)
     site = Site(corpus, build_graph(corpus), settings.directory_urls, dates, settings.repo_url, settings.menu_orders)
     renderer = Renderer(abbreviations, settings.override_dirs, settings.permalink)
-    built = Built([], site, corpus.front_matter, settings=settings, abbreviations=abbreviations)
+    built = Built([], site, warnings, corpus.front_matter, settings=settings, abbreviations=abbreviations)
     for family in kinds.PAGE_FAMILIES:
         for path in family.paths(site):
             source = family.source(site, path)

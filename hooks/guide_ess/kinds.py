@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Mapping
 
 from .content.corpus import Corpus, load_corpus
 from .content.schema import Case, Guide, Record, Source
-from .views import contribute, facets, indexes, map_page, news, overview, pages, printable
+from .views import contribute, facets, indexes, map_page, news, overview, pages, printable, search_form
 from .views.model import Block, Blocks, Site
 
 PageView = Callable[[Site, Record], Blocks]
@@ -56,11 +56,12 @@ class IndexKind:
 
 
 PAGE_KINDS: tuple[PageKind, ...] = (
-    PageKind("guide", "guides", "guide", Guide, pages.guide_blocks, ("guide_footer.html", "_sources_and_related.html"), "guide",
+    PageKind("guide", "guides", "guide", Guide, pages.guide_blocks,
+             ("guide_header.html", "_review.html", "guide_footer.html", "_sources_and_related.html"), "guide",
              ("Pourquoi c'est important pour une collectivité", "Comment faire", "Points de vigilance",
               "Des exemples"), mark="guide"),
     PageKind("case", "experiences", "expérience", Case, pages.case_blocks,
-             ("case_header.html", "case_footer.html", "_sources_and_related.html", "_link.html"),
+             ("case_header.html", "_review.html", "case_footer.html", "_sources_and_related.html", "_link.html"),
              "experience", ("Qui et où", "Ce qui a été fait", "Les leviers utilisés", "Ce que l'on peut en retenir",
                             "Pour aller plus loin")),
     PageKind("source", "sources", "source", Source, pages.source_blocks, ("source_header.html", "source_footer.html"),
@@ -83,6 +84,8 @@ INDEX_KINDS: tuple[IndexKind, ...] = (
               news.news, ("news.html",)),
     IndexKind("contribuer", "en tête de page, les liens vers les formulaires du dépôt (proposer une expérience, "
               "signaler une erreur)", contribute.forms, ("contribuer.html",)),
+    IndexKind("recherche", "après le texte, le formulaire de recherche et la place de ses résultats",
+              search_form.search_form, ("recherche.html",)),
 )
 
 INDEX_KIND_BY_NAME: Mapping[str, IndexKind] = {kind.name: kind for kind in INDEX_KINDS}

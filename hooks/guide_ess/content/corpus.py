@@ -10,7 +10,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Collection, Iterable, Mapping, Protocol, cast
 
-from . import frontmatter
+from . import frontmatter, placeholders, policy
 from .glossary import GLOSSARY_FILE, Term, load_glossary
 from .problems import Problem, unknown_value
 from .schema import Case, Guide, Record, Source, build, check_fields, fields_of, referenced_values, references
@@ -102,6 +102,8 @@ def _load_page(corpus: Corpus, path: str, data: bytes, kinds: Collection[PageSch
     if text is None:
         return
     parsed = frontmatter.parse(shown, text)
+    corpus.problems.extend(policy.check_page(shown, text, parsed.body))
+    corpus.problems.extend(placeholders.left_in(shown, text))
     corpus.problems.extend(parsed.problems)
     if parsed.problems:
         return
@@ -136,7 +138,9 @@ def _load_page(corpus: Corpus, path: str, data: bytes, kinds: Collection[PageSch
 
 def _cross_check(corpus: Corpus) -> None:
     """References between pages, as the schema declares them: ids that are vocabulary values (a guide per
-    theme), reference fields naming pages that exist, the glossary's guides."""
+    theme), reference fields naming pages that exist (an empty one is answered with the pages there are),
+    the glossary's guides."""
+    _list_available_pages(corpus)
     for kind in corpus.kinds.values():
         if kind.record.ID_VOCABULARY:
             _check_ids_from_vocabulary(corpus, kind, kind.record.ID_VOCABULARY)
@@ -156,6 +160,28 @@ def _cross_check(corpus: Corpus) -> None:
         if term.guide and term.guide not in corpus.guides and corpus.guides:
             corpus.problems.append(Problem(f"docs/{GLOSSARY_FILE}", f"{term.sigle} : guide",
                                            f"aucun guide docs/guides/{term.guide}.md.", term.line))
+
+
+def _list_available_pages(corpus: Corpus) -> None:
+    """A missing or empty reference field (« sources: [] ») is answered with the pages it may name."""
+    targets: dict[tuple[str, str], PageSchema] = {}
+    for kind in corpus.kinds.values():
+        for spec in references(kind.record):
+            target = corpus.kinds.get(spec.refers_to or "")
+            if target is not None and corpus.table(target.name):
+                targets[(kind.folder, spec.name)] = target
+    if not targets:
+        return
+
+    def hinted(p: Problem) -> Problem:
+        target = targets.get((p.path.removeprefix("docs/").partition("/")[0], p.field))
+        if target is None or not p.message.startswith("champ obligatoire manquant"):
+            return p
+        ids = sorted(corpus.table(target.name))
+        listing = ", ".join(ids[:40]) + (", …" if len(ids) > 40 else "")
+        return Problem(p.path, p.field, f"{p.message} Pages disponibles (docs/{target.folder}/) : {listing}.", p.line)
+
+    corpus.problems[:] = [hinted(p) for p in corpus.problems]
 
 
 def _check_ids_from_vocabulary(corpus: Corpus, kind: PageSchema, vocabulary: str) -> None:

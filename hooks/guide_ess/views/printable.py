@@ -6,6 +6,7 @@ import re
 from typing import Mapping, NamedTuple, Sequence
 
 from ..content.corpus import Corpus
+from ..text.dates import french_iso_date
 from .model import Block, Blocks, Site
 
 PRINTABLE_PATH = "guides/version-imprimable.md"
@@ -16,6 +17,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!|~^=+])")
 class PrintableGuide(NamedTuple):
     title: str  # markdown-escaped
     description: str
+    reviewed: str  # « 2 décembre 2026 »: the date its facts were last checked
     body: str  # markdown, headings one level down
 
 
@@ -31,6 +33,7 @@ def printable_guides(corpus: Corpus, bodies: Mapping[str, str], order: Sequence[
     """
     ids = [g for g in order if g in corpus.guides] + sorted(set(corpus.guides) - set(order))
     guides = [PrintableGuide(md_text(corpus.guides[g].title), md_text(corpus.guides[g].description),
+                             french_iso_date(corpus.guides[g].verifie_le),
                              _HEADING.sub(lambda m: "#" + m.group(1) + " ", bodies.get(corpus.guides[g].path, "")).strip())
               for g in ids]
     return Block("version-imprimable.md", {"guides": guides})
