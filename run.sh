@@ -98,7 +98,7 @@ case "$task" in
         end_of_life_notice
         echo "Le site est servi sur http://127.0.0.1:8000/ (Ctrl+C pour arrêter)."
         # mkdocs serve, with the content errors shown in the browser (tools/serve.py)
-        exec "$PY" tools/serve.py --dev-addr 127.0.0.1:8000 "$@"
+        GUIDE_MOTEUR="$moteur" exec "$PY" tools/serve.py --dev-addr 127.0.0.1:8000 "$@"
         ;;
     build)
         setup_python

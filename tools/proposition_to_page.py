@@ -250,13 +250,14 @@ def _dropdown(element: Element, text: str, root: Path, vocabularies: dict[str, d
     """Identifiers of the chosen values; unknown ones are reported with the closest allowed choice."""
     chosen = split_choices(text, element.options)
     ids: list[str] = []
-    if element.id == forms.SOURCES_FIELD:
+    folders = forms.reference_folders()
+    if element.id in folders:
         for choice in chosen:
             match = SOURCE_CHOICE.search(choice)
             source_id = match.group(1) if match else choice
             if choice == forms.NEW_SOURCE:
                 continue
-            if SLUG.match(source_id) and (root / "docs" / "sources" / f"{source_id}.md").is_file():
+            if SLUG.match(source_id) and (root / "docs" / folders[element.id] / f"{source_id}.md").is_file():
                 ids.append(source_id)
             else:
                 allowed = {o: o for o in element.options if o != forms.NEW_SOURCE}
@@ -286,7 +287,8 @@ def read_answers(texts: dict[str, str], elements: list[Element], root: Path,
     """Check each answer and turn it into front matter, text sections or findings."""
     proposal = Proposal()
     sections = {section_id: question.label for section_id, question, _ in forms.SECTIONS}
-    sources_label = next((e.label for e in elements if e.id == forms.SOURCES_FIELD), "Sources")
+    folders = forms.reference_folders()
+    sources_label = next((e.label for e in elements if e.id in folders), "Sources")
     for element in elements:
         text = texts.get(element.id, "")
         refused = policy_findings(element, text, element.id in sections, root)

@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import Callable, Iterable, Mapping, Sequence
 
 from . import kinds
+from .content import policy
 from .content.frontmatter import Parsed
 from .content.glossary import GLOSSARY_FILE
 from .content.history import Dates, page_dates
@@ -40,7 +41,7 @@ from .views.news import FEED_FILE
 from .views.renderer import Permalink, Renderer
 
 __all__ = ["DATA_FILES", "EXTRA_FILES", "PAGE_CHECKS", "Built", "Dates", "Parsed", "Permalink", "Problem", "Settings",
-           "build_site", "french_spacing", "french_spacing_text", "page_dates"]
+           "build_site", "french_spacing", "french_spacing_text", "page_dates", "policy"]
 
 DATA_FILES = (VOCABULARY_FILE, GLOSSARY_FILE)  # under docs/: what build_site reads besides the pages
 
