@@ -124,8 +124,9 @@ def load_form(root: Path) -> list[Element]:
 def normalize(text: str) -> str:
     """NFC text with LF line ends, without byte-order mark, invisible or control characters (the build
     refuses them: bidirectional overrides, zero-width spaces, C0 and C1 controls; line separators become
-    line ends, tabs spaces)."""
+    spaces, tabs four spaces)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").lstrip("\ufeff")
+    text = re.sub("[\u2028\u2029\x85]", " ", text)  # pasted line separators: a space, as the form shows them
     return unicodedata.normalize("NFC", policy.strip_forbidden(text))
 
 
@@ -193,6 +194,8 @@ def parse_body(body: str, elements: list[Element]) -> tuple[dict[str, str], list
             texts[element.id] = ""
             continue
         text = "\n".join(answers[element.id]).strip()
+        if not any(unicodedata.category(c)[0] in "LNPS" for c in text):
+            text = ""  # nothing visible: joiners, spaces
         empty = text == NO_RESPONSE or (element.type == "dropdown" and text == "None")
         texts[element.id] = "" if empty else text
     return texts, findings

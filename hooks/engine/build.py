@@ -155,6 +155,7 @@ class Build:
     def page_meta(self, markdown: str, page: Page) -> str:
         """page.meta from the core's parse; the publication settings written into the legal pages."""
         front_matter.set_meta(page, self.content.site.corpus.front_matter)
+        self.stop_on(content_policy.missing_includes(page, markdown))
         return publication.fill_settings(markdown, str(self.config.extra.get("editeur") or ""), self.config.repo_url or "")
 
     # on_page_content ---------------------------------------------------------------------------

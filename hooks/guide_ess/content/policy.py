@@ -194,6 +194,17 @@ def _check_snippets(path: str, text: str) -> list[Problem]:
     return problems
 
 
+def includes(text: str) -> list[tuple[int, str]]:
+    """The files a text includes, as the extension reads them: (line, file name)."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        include = _SNIPPET_LINE.match(line) if "8<" in line else None
+        if include is not None:
+            target = include.group("target").strip()
+            found.append((number, target.split(":", 1)[0]))
+    return found
+
+
 def mask_code(text: str) -> str:
     """``text`` with fenced code blocks and inline code spans blanked out (same length, same lines)."""
     out = list(text)
