@@ -592,6 +592,9 @@ def pr_body_text(page_path: str, title: str, issue: int | None) -> str:
              "- [ ] Chaque fait, nom, date et chiffre de la page se trouve dans les sources citées.",
              "- [ ] Rien n'est copié des sources : les phrases sont réécrites.",
              "- [ ] Rien n'est inventé ; les sigles sont développés à leur première apparition.",
+             "- [ ] Le fichier brut (bouton « Raw ») ne contient ni HTML, ni lien vers une adresse inattendue : "
+             "GitHub masque `<script>`, `<iframe>` et les attributs `on…` quand il affiche un ticket ou une page. "
+             "La vérification du site refuse ce qui s'exécuterait, mais un lien trompeur reste à repérer.",
              "- [ ] La vérification et les tests sont passés. Une demande ouverte par le robot de GitHub Actions "
              "ne les lance pas d'elle-même : fermez-la puis rouvrez-la (ou poussez une correction) pour les lancer.",
              ]
