@@ -34,7 +34,7 @@ def fill(text: str, values: dict[str, str]) -> str:
     ("experience", "lyon-cantine-bio", {"title": '"Lyon : une cantine bio"', "description": "Une cantine.",
                                         "territoire": "Lyon", "regions": "[bretagne]", "echelons": "[commune]",
                                         "periode": '"2022"', "themes": "[cooperation]", "leviers": "[scic]",
-                                        "sources": "[fiche-a]"}),
+                                        "sources": "[fiche-a]", "verifie_le": '"2026-12-01"'}),
     ("source", "rapport-c", {"title": "Rapport C", "description": "Un rapport.", "editeur": "RTES", "date": "2023",
                              "type": "etude", "acces": "public"}),
 ])

@@ -54,6 +54,7 @@ GOOD: dict[str, Answer] = {
     "leviers": ["Clauses sociales et environnementales"],
     "acteurs": "Ville de Lyon\n- Une coopérative, « Les Repas »",
     "sources": ["Points de RepèrESS : Marchés publics & ESS (rtes-reperess-marches-publics-2022)"],
+    "verifie_le": "2026-12-01",
     "qui_et_ou": "La Ville de Lyon et ses cantines.",
     "ce_qui_a_ete_fait": "Un marché en deux lots.\n\n- un lot bio\n- un lot local",
 }
@@ -130,9 +131,10 @@ def test_good_proposal_becomes_a_page(repo: Path, tmp_path: Path) -> None:
         "periode": "2021-2026", "themes": ["commande-publique", "cooperation-economique"],
         "leviers": ["clauses-sociales-environnementales"],
         "acteurs": ["Ville de Lyon", "Une coopérative, « Les Repas »"],
-        "sources": ["rtes-reperess-marches-publics-2022"],
+        "sources": ["rtes-reperess-marches-publics-2022"], "verifie_le": "2026-12-01",
     }
     assert 'periode: "2021-2026"' in page.read_text(encoding="utf-8")
+    assert 'verifie_le: "2026-12-01"' in page.read_text(encoding="utf-8")
     assert body.index("## Qui et où\n\nLa Ville de Lyon") < body.index("## Ce qui a été fait\n\nUn marché en deux lots.")
     assert "## Les leviers utilisés" not in body  # left empty: no empty section
     assert "- Le guide [Commande publique responsable](../guides/commande-publique.md)." in body
@@ -233,6 +235,13 @@ def test_a_new_source_waits_for_its_page(repo: Path, tmp_path: Path) -> None:
 def test_the_builds_own_checks_are_relayed_in_the_forms_words(repo: Path, tmp_path: Path) -> None:
     comment = rejected(repo, dict(GOOD, periode="2021/2026"), tmp_path)
     assert "- **Période** : « `2021/2026` » n'est pas une période valide" in comment
+
+
+def test_a_wrong_review_date_is_sent_back_with_what_to_write(repo: Path, tmp_path: Path) -> None:
+    comment = rejected(repo, dict(GOOD, verifie_le="1er décembre 2026"), tmp_path)
+    assert "- **Date de vérification des faits** : « `1er décembre 2026` » n'est pas une date écrite « `AAAA-MM-JJ` »" \
+        in comment
+    assert "date à venir" in rejected(repo, dict(GOOD, verifie_le="2999-01-01"), tmp_path)
 
 
 def test_multiple_choices_whose_labels_hold_commas(repo: Path, tmp_path: Path) -> None:

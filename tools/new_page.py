@@ -11,6 +11,7 @@ vocabularies.
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
@@ -21,7 +22,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import guide_ess.kinds as kinds  # noqa: E402
 from guide_ess.content.placeholders import PLACEHOLDER_LINE  # noqa: E402
 from guide_ess.content.problems import suggest  # noqa: E402
-from guide_ess.content.schema import SLUG, FieldSpec, fields_of  # noqa: E402
+from guide_ess.content.schema import REVIEW_FIELD, SLUG, FieldSpec, fields_of  # noqa: E402
 from guide_ess.content.vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary  # noqa: E402
 
 EXAMPLES = {"periode": '"2021-2026"', "regions": "[hauts-de-france]", "sources": "[identifiant-de-la-source]"}
@@ -31,11 +32,17 @@ class Refused(Exception):
     """A request that cannot be done, with the French reason and what to do."""
 
 
+def _example(name: str) -> str | None:
+    if name == REVIEW_FIELD:  # today's date, as the contributor who checks the facts today writes it
+        return f'"{datetime.date.today().isoformat()}"'
+    return EXAMPLES.get(name)
+
+
 def _comment(spec: FieldSpec, vocab: Vocabulary, sources: Sequence[str]) -> list[str]:
+    example = _example(spec.name)
     need = "obligatoire" if spec.required else "facultatif"
-    shape = "liste entre crochets, par exemple " + EXAMPLES.get(spec.name, "[valeur-a, valeur-b]") \
-        if spec.shape == "list" else "texte sur une ligne" + (f", par exemple {EXAMPLES[spec.name]}" if spec.name in EXAMPLES
-                                                              else "")
+    shape = "liste entre crochets, par exemple " + (example or "[valeur-a, valeur-b]") \
+        if spec.shape == "list" else "texte sur une ligne" + (f", par exemple {example}" if example else "")
     lines = [f"# {spec.name} ({need}, {shape}) : {spec.help}."]
     if spec.vocabulary:
         values = vocab.of(spec.vocabulary)

@@ -9,8 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from guide_ess.content import policy
-from guide_ess.content.problems import Problem
+from guide_ess.core import Problem, policy
 
 SNIPPETS = "pymdownx.snippets"
 # The settings of pymdownx.snippets that keep it to the allow-list: only these files, under no other

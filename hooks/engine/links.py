@@ -22,7 +22,7 @@ from typing import Iterable, Mapping, Sequence
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from guide_ess.content.problems import Problem
+from guide_ess.core import Problem
 
 LOGGER = "mkdocs.structure.pages"
 _DID_YOU_MEAN = r"(?: Did you mean '(?P<suggest>[^']*)'\?)?"

@@ -19,7 +19,7 @@ from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from guide_ess.content.problems import Problem
+from guide_ess.core import Problem
 
 from . import build as engine_build
 from . import report
