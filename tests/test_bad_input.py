@@ -170,15 +170,15 @@ BAD_INPUTS: dict[str, tuple[dict[str, str | bytes | None], str, list[str]]] = {
     ),
     "link-to-a-page-a-letter-off": (
         {"guides/co-construction.md": GUIDE + "\nVoir [ceci](../experiences/cas-lile.md).\n"},
-        "docs/guides/co-construction.md:12", ["« ../experiences/cas-lile.md »", "Vouliez-vous dire « ../experiences/cas-lille.md » ?"],
+        "docs/guides/co-construction.md:13", ["« ../experiences/cas-lile.md »", "Vouliez-vous dire « ../experiences/cas-lille.md » ?"],
     ),
     "wrong-anchor-lists-the-anchors": (
         {"guides/co-construction.md": GUIDE + "\nVoir [ceci](commande-publique.md#nulle-part).\n"},
-        "docs/guides/co-construction.md:12", ["Ancres de cette page : #pourquoi, #comment."],
+        "docs/guides/co-construction.md:13", ["Ancres de cette page : #pourquoi, #comment."],
     ),
     "raw-html": (
         {"guides/co-construction.md": GUIDE + "\n<script>alert(1)</script>\n"},
-        "docs/guides/co-construction.md:12", ["« <script> » n'est pas permise"],
+        "docs/guides/co-construction.md:13", ["« <script> » n'est pas permise"],
     ),
     "orphan-page": (
         {"perdue.md": "---\ntitle: Perdue\n---\n\nPersonne ne me lie.\n"},

@@ -27,6 +27,9 @@ HOSTILE: dict[str, tuple[str, int, str]] = {
     "allowed-element-handler": ("Un <span onmouseover=\"alert(1)\">mot</span>.\n", 5, "« onmouseover »"),
     "allowed-element-style": ("<sup style=\"position:fixed\">1</sup>\n", 5, "« style »"),
     "tag-across-lines": ("Texte\n\n<a\nhref=\"javascript:alert(1)\">x</a>\n", 7, "« <a> »"),
+    "comment-closed-early": ("<!--><script>alert(1)</script>-->\n", 5, "n'est pas permis"),
+    "comment-closed-early-dash": ("<!---><img src=x onerror=alert(1)>-->\n", 5, "n'est pas permis"),
+    "comment-bang-close": ("<!-- a --!><script>alert(1)</script> -->\n", 5, "n'est pas permis"),
     "doctype": ("<!DOCTYPE html>\n", 5, "n'est pas permis"),
     "cdata": ("<![CDATA[x]]>\n", 5, "n'est pas permis"),
     "javascript-link": ("[clic](javascript:alert(1))\n", 5, "« javascript: »"),
@@ -106,6 +109,7 @@ HARMLESS = [
     "--8<-- \"CONTRIBUTING.md:3:\"",
     "Une espace fine\u202f; une insécable\u00a0: du texte français ; un emoji 👩‍🌾.",
     "Un lien [relatif](page.md \"un titre\") et [vide]().",
+    "Une note[^1].\n\n[^1]: Voir : la fiche de 2018.",
 ]
 
 

@@ -70,7 +70,7 @@ _TAG_START = re.compile(r"<[A-Za-z/!?]")
 # A Markdown link or image destination: « ](dest » or a reference « [x]: dest ».
 _INLINE_DEST = re.compile(r"(?P<bang>!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*"
                           r"(?:<(?P<angled>[^>\n]*)>|(?P<bare>(?:[^\s()]|\([^\s()]*\))*))")
-_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<bare>\S+))", re.MULTILINE)
+_REFERENCE = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<bare>\S+))", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<body>[^}\n]*?)[ \t]*\}")
 _ATTR_TOKEN = re.compile(r"""(?P<key>[^\s=}]+)(?:=(?:"[^"]*"|'[^']*'|[^\s}]*))?""")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -247,6 +247,12 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+def harmless_comment(data: str) -> bool:
+    """Whether a comment's text ends where every browser ends it: « <!--> », « <!---> » and « --!> » close
+    a comment early in HTML (what follows would be markup), and no comment needs « < » or « > »."""
+    return not re.search(r"[<>]|--!|^-?$", data) and not data.startswith((">", "->"))
+
+
 class _SourceTags(HTMLParser):
     """The tags of raw HTML in a page, with their line (entities in attribute values decoded)."""
 
@@ -263,6 +269,10 @@ class _SourceTags(HTMLParser):
 
     def handle_decl(self, decl: str) -> None:
         self.declarations.append((self.getpos()[0], f"<!{decl}>"))
+
+    def handle_comment(self, data: str) -> None:
+        if not harmless_comment(data):
+            self.declarations.append((self.getpos()[0], f"<!--{data[:30]}-->"))
 
     def unknown_decl(self, data: str) -> None:
         self.declarations.append((self.getpos()[0], f"<![{data}]>"))
@@ -420,6 +430,10 @@ class _RenderedTags(HTMLParser):
 
     def handle_decl(self, decl: str) -> None:
         self.problems.append((f"« <!{decl[:30]}> » n'est pas permis", "<!"))
+
+    def handle_comment(self, data: str) -> None:
+        if not harmless_comment(data):
+            self.problems.append(("un commentaire HTML mal formé", "<!--"))
 
     def unknown_decl(self, data: str) -> None:
         self.handle_decl(data)
