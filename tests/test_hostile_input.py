@@ -351,3 +351,53 @@ def test_the_snippets_extension_itself_refuses_other_files(tmp_path: Path) -> No
     result = run_mkdocs(project, tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.output
     assert "l'extension pymdownx.snippets doit avoir base_path: [CONTRIBUTING.md]" in result.output
+
+
+# --- any body at all ------------------------------------------------------------------------------
+
+PIECES = ["<script>", "</b>", "[x](", "javascript:", "](", "`", "```", "~~~", "{: onclick=x }", "-8<-", "--8<--",
+          "\"", "'", ":", "#", "### ", "- [X] ", "_No response_", "None", "\n", "\n\n", "\u202e", "\u200b", "\u2028",
+          "\x00", "\x1b", "\x85", "\ufeff", "é", "Œ", "🌱", "Ω", "@octocat", "<!--", "-->", "&#x6A;", "\\", "|", "*",
+          "{", "}", "%", "a" * 200, "Lyon", "2021-2026", "Commune", "Commande publique responsable", "---", "...",
+          "!", "[", "]", "(", ")", "<", ">", "&"]
+
+
+def random_body(root: Path, seed: int) -> str:
+    """An issue body: the form's questions, or some of them, with random text; on even seeds, random
+    text only added to the answers that become the page's text (so that some pages are written)."""
+    import random
+
+    rng = random.Random(seed)
+    sections = {question.label for _id, question, _required in prop.forms.SECTIONS}
+    blocks = []
+    for block in issue_body(root, dict(GOOD, id=f"hasard-{seed}")).split("\n\n### "):
+        label, _, answer = block.partition("\n\n")
+        noise = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 12)))
+        if seed % 2 == 0:
+            if label.lstrip("# ") in sections and rng.random() < 0.7:
+                answer = (answer.replace("_No response_", "") + " " + noise).strip() or "Texte."
+        elif rng.random() < 0.15:
+            continue
+        elif rng.random() < 0.6:
+            answer = noise
+        blocks.append(f"{label}\n\n{answer}")
+    if seed % 2 and rng.random() < 0.1:
+        rng.shuffle(blocks)
+    return "\n\n### ".join(blocks)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_any_body_gets_a_page_or_a_french_comment(repo: Path, tmp_path: Path, seed: int) -> None:
+    body = tmp_path / "ticket.md"
+    body.write_bytes(random_body(repo, seed).encode("utf-8", errors="surrogatepass"))
+    comment = tmp_path / "commentaire.md"
+    code = prop.main([str(body), "--root", str(repo), "--comment", str(comment)])
+    assert code in (0, 1)
+    if code == 1:
+        text = comment.read_text(encoding="utf-8")
+        assert re.search(r"^- \*\*[^*]+\*\* : \S", text, re.MULTILINE), text
+        assert_inert(text)
+    else:
+        page = repo / "docs" / "experiences" / f"hasard-{seed}.md"
+        rel = f"experiences/{page.name}"
+        assert prop.check_with_core(repo, rel, page.read_text(encoding="utf-8")) == []
