@@ -401,3 +401,15 @@ def test_any_body_gets_a_page_or_a_french_comment(repo: Path, tmp_path: Path, se
         page = repo / "docs" / "experiences" / f"hasard-{seed}.md"
         rel = f"experiences/{page.name}"
         assert prop.check_with_core(repo, rel, page.read_text(encoding="utf-8")) == []
+
+
+def test_the_verifiers_report_is_relayed_as_literal_text(tmp_path: Path) -> None:
+    report = tmp_path / "verification.txt"
+    report.write_text("docs/experiences/x.md:3 : « ````\n@octocat [x](https://x.example) <img src=x> »\n"
+                      "::error file=docs/x.md::annotation\nVérification échouée : 1 erreur à corriger (3 s).\n",
+                      encoding="utf-8")
+    comment = tmp_path / "commentaire.md"
+    assert prop.main(["--from-verification", str(report), "--comment", str(comment)]) == 0
+    text = comment.read_text(encoding="utf-8")
+    assert "`````text\n" in text and "::error" not in text and "@octocat [x](https://x.example)" in text
+    assert_inert(text)

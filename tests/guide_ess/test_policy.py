@@ -132,3 +132,10 @@ def test_html_as_rendered_is_checked_too() -> None:
 
 def test_strip_forbidden_keeps_the_text() -> None:
     assert policy.strip_forbidden("a\u200bb\u202ec\u2028d\x07e\te") == "abc\nde\te"
+
+
+def test_a_problem_is_told_on_one_line_whatever_its_values_hold() -> None:
+    from guide_ess.content.problems import Problem
+
+    shown = str(Problem("docs/x.md", "periode", "« a\n::error file=x::faux\r\n » n'est pas valide", 3))
+    assert "\n" not in shown and "\r" not in shown and shown.startswith("docs/x.md:3 : champ « periode » : « a ::error")
