@@ -497,8 +497,8 @@ def render_page(page_id: str, proposal: Proposal, field_order: list[str],
 
 
 def check_with_core(root: Path, rel_path: str, text: str) -> list[tuple[str, int, str]]:
-    """The ONE place that loads the build's core (hooks/guide_ess): the page is checked as the build
-    will check it, among the site's own pages; returns (field, line, message) for this page's problems."""
+    """The build's whole check of pages (hooks/guide_ess, kinds.load): the page is checked as the build will
+    check it, among the site's own pages; returns (field, line, message) for this page's problems."""
     import guide_ess.kinds as kinds
 
     docs = root / "docs"
