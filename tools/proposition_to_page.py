@@ -121,8 +121,9 @@ def load_form(root: Path) -> list[Element]:
 def normalize(text: str) -> str:
     """NFC text with LF line ends, without byte-order mark, invisible or control characters (the build
     refuses them: bidirectional overrides, zero-width spaces, C0 and C1 controls; line separators become
-    line ends, tabs spaces)."""
+    spaces, tabs four spaces)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").lstrip("\ufeff")
+    text = re.sub("[\u2028\u2029\x85]", " ", text)  # pasted line separators: a space, as the form shows them
     return unicodedata.normalize("NFC", policy.strip_forbidden(text))
 
 
@@ -190,6 +191,8 @@ def parse_body(body: str, elements: list[Element]) -> tuple[dict[str, str], list
             texts[element.id] = ""
             continue
         text = "\n".join(answers[element.id]).strip()
+        if not any(unicodedata.category(c)[0] in "LNPS" for c in text):
+            text = ""  # nothing visible: joiners, spaces
         empty = text == NO_RESPONSE or (element.type == "dropdown" and text == "None")
         texts[element.id] = "" if empty else text
     return texts, findings
@@ -496,8 +499,8 @@ def render_page(page_id: str, proposal: Proposal, field_order: list[str],
 
 
 def check_with_core(root: Path, rel_path: str, text: str) -> list[tuple[str, int, str]]:
-    """The ONE place that loads the build's core (hooks/guide_ess): the page is checked as the build
-    will check it, among the site's own pages; returns (field, line, message) for this page's problems."""
+    """The build's whole check of pages (hooks/guide_ess, kinds.load): the page is checked as the build will
+    check it, among the site's own pages; returns (field, line, message) for this page's problems."""
     import guide_ess.kinds as kinds
 
     docs = root / "docs"
@@ -568,6 +571,9 @@ def pr_body_text(page_path: str, title: str, issue: int | None) -> str:
              "- [ ] Chaque fait, nom, date et chiffre de la page se trouve dans les sources citées.",
              "- [ ] Rien n'est copié des sources : les phrases sont réécrites.",
              "- [ ] Rien n'est inventé ; les sigles sont développés à leur première apparition.",
+             "- [ ] Le fichier brut (bouton « Raw ») ne contient ni HTML, ni lien vers une adresse inattendue : "
+             "GitHub masque `<script>`, `<iframe>` et les attributs `on…` quand il affiche un ticket ou une page. "
+             "La vérification du site refuse ce qui s'exécuterait, mais un lien trompeur reste à repérer.",
              "- [ ] La vérification et les tests sont passés. Une demande ouverte par le robot de GitHub Actions "
              "ne les lance pas d'elle-même : fermez-la puis rouvrez-la (ou poussez une correction) pour les lancer.",
              ]
