@@ -402,6 +402,17 @@ def test_no_page_is_written_outside_docs_experiences(project: Path, tmp_path: Pa
     assert not (project / "evade.md").exists() and not list((project / "docs" / "experiences").glob("essai-*"))
 
 
+def test_a_case_folder_linked_out_of_docs_is_refused(project: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "ailleurs"
+    shutil.move(project / "docs" / "experiences", outside)
+    (project / "docs" / "experiences").symlink_to(outside, target_is_directory=True)
+    before = sorted(p.name for p in outside.iterdir())
+    code = importer.main([str(spreadsheets.write_csv(tmp_path / "e.csv", table({})))], root=project)
+    assert code == 1 and "mène hors de docs/" in capsys.readouterr().err
+    assert sorted(p.name for p in outside.iterdir()) == before
+
+
 def test_without_a_file_the_command_says_what_to_give(capsys: pytest.CaptureFixture[str]) -> None:
     assert importer.main([]) == 2
     assert "./run.sh importer experiences.ods" in capsys.readouterr().err

@@ -301,6 +301,8 @@ def write(result: Import, docs: Path) -> list[Path]:
     if not result.ok:
         raise ValueError("les lignes ont des erreurs : rien n'est écrit")
     folder = (docs / CASE_KIND.folder).resolve()
+    if not folder.is_relative_to(docs.resolve()):
+        raise OSError(f"docs/{CASE_KIND.folder}/ mène hors de docs/ (lien symbolique) : rien n'est écrit")
     written: list[Path] = []
     try:
         for row in result.rows:
