@@ -35,9 +35,9 @@ def form_aliases() -> dict[str, list[str]]:
 def built_problems(result: rows.Import, root: Path) -> list[str]:
     """The strict build of the site with the written pages (``./run.sh verifier``): its problems, those of
     the written pages at their row and column. Links and anchors are checked there, not by the core."""
-    import verifier
+    from engine.verify import check
 
-    findings, _ = verifier.check((root / "mkdocs.yml").resolve())
+    findings, _, _ = check((root / "mkdocs.yml").resolve())
     mapped = rows.Import(result.file, result.rows, headers=result.headers)
     rows.map_core_problems(mapped, findings)
     return [str(p) for p in mapped.problems] + [f"  {p}" for p in mapped.site_problems]
