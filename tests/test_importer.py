@@ -174,6 +174,21 @@ def test_the_sheet_named_experiences_is_read_wherever_it_is(project: Path, tmp_p
     assert code == 0, err
 
 
+def test_a_date_cell_becomes_an_iso_date_the_schema_accepts_or_not(project: Path, tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A spreadsheet's date type: an ISO date, as a field whose pattern is a date accepts it (the review date)."""
+    from guide_ess.content.schema import ISO_DATE
+    dated = [c for c in COLUMNS if c.spec is not None and c.spec.pattern is ISO_DATE]
+    if not dated:
+        pytest.skip("aucun champ date dans le schéma des expériences")
+    day = datetime.date.today() - datetime.timedelta(days=3)
+    path = spreadsheets.write_xlsx(tmp_path / "e.xlsx", table({c.key: day for c in dated}))
+    code, _, err = run(project, path, capsys)
+    assert code == 0, err
+    meta = front_matter(project / "docs" / "experiences" / "essai-import-1.md")
+    assert all(meta[c.key] == day.isoformat() for c in dated)
+
+
 def test_trailing_spaces_and_whole_numbers(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     year = int(str(MODEL["periode"])[:4])
     path = spreadsheets.write_xlsx(tmp_path / "experiences.xlsx",
@@ -356,9 +371,15 @@ def test_a_row_text_goes_through_the_core_page_loading(project: Path, tmp_path: 
     probe = kinds.load([("index.md", b"<script>alert(1)</script>\n")], "", "")
     if not any(p.path == "docs/index.md" for p in probe.problems):
         pytest.skip("le cœur n'a pas encore de règle sur le HTML brut des pages (branche safety)")
-    path = spreadsheets.write_csv(tmp_path / "e.csv", table({"ce_qui_a_ete_fait": "Bien.\n\n<script>alert(1)</script>"}))
+    path = spreadsheets.write_ods(tmp_path / "e.ods", table(
+        {"ce_qui_a_ete_fait": "Bien.\n\n<script>alert(1)</script>"},
+        {"qui_et_ou": '--8<-- "/etc/passwd"'},
+        {"les_leviers_utilises": "Voir [ici](javascript:alert(1))."}))
     code, _, err = run(project, path, capsys)
-    assert code == 1 and "e.csv, ligne 2, colonne « Ce qui a été fait »" in err
+    assert code == 1
+    assert "e.ods, ligne 2, colonne « Ce qui a été fait » : la balise HTML « <script> » n'est pas permise" in err
+    assert "e.ods, ligne 3, colonne « Qui et où » : « /etc/passwd » ne peut pas être inclus dans une page" in err
+    assert "e.ods, ligne 4, colonne « Les leviers utilisés » : l'adresse « javascript:alert(1) »" in err
 
 
 def test_the_text_s_parts_are_at_the_lines_core_problems_name() -> None:
