@@ -254,6 +254,9 @@ BAD: list[tuple[str, Make, str]] = [
                                                                       [r + [""] for r in table({})[:1]]
                                                                       + [r + ["x"] for r in table({})[1:]]),
      f"experiences.csv, ligne 2 : une valeur est dans une colonne sans titre (colonne n° {len(COLUMNS) + 1})"),
+    ("deux colonnes pour un champ", lambda d: spreadsheets.write_csv(
+        d / "experiences.csv", [r + [r[1]] for r in _raw(table({}), "title", "title", 0)[:1]] + [r + [r[1]] for r in table({})[1:]]),
+     "experiences.csv, ligne 1, colonne « title » : deux colonnes pour « Titre » : gardez-en une seule."),
     ("colonne obligatoire absente", lambda d: spreadsheets.write_csv(
         d / "experiences.csv", [r[:1] + r[2:] for r in table({})]),
      "experiences.csv, ligne 1 : colonne obligatoire absente : « Titre »"),

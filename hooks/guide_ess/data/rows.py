@@ -143,7 +143,7 @@ class _Reader:
             column = self.names.get(fold(name))
             if column is None:
                 unknown.append(name)
-            elif column.key in self.shown and column in self.headers.values():
+            elif column in self.headers.values():
                 self.problem(number, name, f"deux colonnes pour « {column.label} » : gardez-en une seule.")
             else:
                 self.headers[index] = column
