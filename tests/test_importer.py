@@ -131,6 +131,15 @@ def test_csv_as_excel_writes_it(project: Path, tmp_path: Path, encoding: str, de
     assert front_matter(project / "docs" / "experiences" / "essai-import-1.md")["title"] == title
 
 
+def test_excel_s_separator_line_is_read_and_hidden_as_excel_hides_it(project: Path, tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    path = spreadsheets.write_csv(tmp_path / "e.csv", table({}, {"regions": ["Bretagn"]}), encoding="cp1252",
+                                  delimiter=";")
+    path.write_bytes(b"sep=;\r\n" + path.read_bytes())
+    code, _, err = run(project, path, capsys)
+    assert code == 1 and "e.csv, ligne 3, colonne « Régions » : « Bretagn » n'existe pas" in err
+
+
 def test_blank_rows_are_skipped_and_rows_keep_their_numbers(project: Path, tmp_path: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     rows_ = table({}, {"regions": ["Nouvelle Aquitaine"]})
