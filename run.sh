@@ -133,7 +133,7 @@ case "$task" in
     bench)
         setup_python
         setup_browser
-        for script in benchmarks/build_scaling.py benchmarks/page_weight.py benchmarks/verifier_time.py; do "$PY" "$script"; done
+        for script in benchmarks/build_scaling.py benchmarks/page_weight.py benchmarks/verifier_time.py benchmarks/import_rows.py; do "$PY" "$script"; done
         ;;
     *)
         commands="serve build offline test verifier nouvelle importer bench"

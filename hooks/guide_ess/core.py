@@ -12,7 +12,8 @@ needs are re-exported here.
 Two lists make the pipeline's extension points, one line each:
 
 - :data:`EXTRA_FILES`: a producer of files written beside the pages (path under the
-  site's root → text or bytes);
+  site's root → text or bytes: the feed, the open data and the template spreadsheets),
+  handed to the engine with the generated pages, so that its link checks know them;
 - :data:`PAGE_CHECKS`: a check of each page's generated blocks, once every page is known.
 """
 from __future__ import annotations
