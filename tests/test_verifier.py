@@ -104,4 +104,5 @@ def test_when_all_is_well_the_summary_lists_the_pages_the_pull_request_changes(t
 
 def test_run_sh_has_the_task() -> None:
     script = (ROOT / "run.sh").read_text(encoding="utf-8")
-    assert "    verifier)\n        setup_python\n        exec \"$PY\" tools/verifier.py" in script
+    task = script.split("    verifier)\n", 1)[1].split(";;", 1)[0]
+    assert "setup_python" in task and 'exec "$PY" tools/verifier.py' in task

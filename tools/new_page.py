@@ -14,12 +14,13 @@ import argparse
 import datetime
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import guide_ess.kinds as kinds  # noqa: E402
+from guide_ess.content.placeholders import PLACEHOLDER_LINE  # noqa: E402
 from guide_ess.content.problems import suggest  # noqa: E402
 from guide_ess.content.schema import REVIEW_FIELD, SLUG, FieldSpec, fields_of  # noqa: E402
 from guide_ess.content.vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary  # noqa: E402
@@ -65,7 +66,7 @@ def page_text(kind: kinds.PageKind, page_id: str, vocab: Vocabulary, sources: Se
     out[-1] = "---"
     out.append("")
     for heading in kind.sections:
-        out += [f"## {heading}", "", "À écrire (voir les règles d'écriture dans CONTRIBUTING.md).", ""]
+        out += [f"## {heading}", "", PLACEHOLDER_LINE, ""]
     return "\n".join(out)
 
 
@@ -102,8 +103,23 @@ def create(root: Path, command: str, page_id: str) -> Path:
     return path
 
 
+class FrenchParser(argparse.ArgumentParser):
+    """argparse, with its mistakes told in French (its own messages are in English)."""
+
+    def error(self, message: str) -> NoReturn:
+        kinds_list = "|".join(k.command for k in kinds.PAGE_KINDS)
+        missing = "required" in message
+        print(("Il manque " + ("la sorte de page et l'identifiant" if "sorte" in message else "l'identifiant")
+               if missing else "Trop d'arguments") +
+              f". Écrivez : ./run.sh nouvelle {kinds_list} IDENTIFIANT (par exemple : ./run.sh nouvelle experience "
+              "lyon-cantine-bio ; l'identifiant est le nom du fichier, en minuscules sans accents, chiffres et "
+              "tirets).", file=sys.stderr)
+        raise SystemExit(2)
+
+
 def main(argv: Sequence[str] | None = None, root: Path = ROOT) -> int:
-    parser = argparse.ArgumentParser(prog="./run.sh nouvelle", description="Commencer une page du guide.")
+    parser = FrenchParser(prog="./run.sh nouvelle", description="Commencer une page du guide.", add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="affiche cette aide")
     parser.add_argument("sorte", help="experience, guide ou source")
     parser.add_argument("identifiant", help="nom du fichier sans .md, par exemple lyon-cantine-bio")
     args = parser.parse_args(argv)

@@ -14,12 +14,9 @@ well, the pages the pull request adds or changes with their future address.
 from __future__ import annotations
 
 import argparse
-import datetime
-import logging
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Sequence
@@ -27,78 +24,11 @@ from typing import Sequence
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError  # noqa: E402
-
-from engine import build as engine_build  # noqa: E402
-from engine import report as hooks_report  # noqa: E402
-from guide_ess import kinds  # noqa: E402
-from guide_ess.content.glossary import GLOSSARY_FILE  # noqa: E402
-from guide_ess.content.problems import Problem  # noqa: E402
-from guide_ess.content.review import REVIEW_MONTHS, stale_pages  # noqa: E402
-from guide_ess.content.vocabulary import VOCABULARY_FILE  # noqa: E402
+from engine.verify import check  # noqa: E402
+from guide_ess.core import Problem  # noqa: E402
+from guide_ess.content.review import REVIEW_MONTHS  # noqa: E402
 
 import github_report  # noqa: E402
-
-
-class _Collect(logging.Handler):
-    """The warnings and errors MkDocs itself logs during the build: the content problems are read from
-    the build (engine/build.py), not from what the hooks log of them (engine/report.py)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.problems: list[Problem] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if record.name != hooks_report.log.name and not message.startswith("Aborted with"):
-            self.problems.append(Problem("mkdocs", "", message))
-
-
-def check(config_file: Path) -> tuple[list[Problem], int]:
-    """Build the site strictly into a temporary folder; return the findings and the number of pages."""
-    collect = _Collect()
-    logger = logging.getLogger("mkdocs")
-    saved = (logger.handlers[:], logger.propagate, logger.level)
-    logger.handlers, logger.propagate = [collect], False
-    logger.setLevel(logging.INFO)
-    findings: list[Problem] = []
-    stopped = ""
-    pages = 0
-    old_cwd = Path.cwd()
-    os.chdir(config_file.parent)
-    try:
-        with tempfile.TemporaryDirectory(prefix="verifier-") as site_dir:
-            config = load_config(str(config_file), site_dir=site_dir, strict=True)
-            config.extra[engine_build.NO_SEARCH_INDEX] = True  # the check needs no search index
-            try:
-                build(config)
-            except (Abort, PluginError, ConfigurationError):
-                pass
-            state = engine_build.of(config)
-            findings = list(state.problems)
-            stopped = hooks_report.summary(len(findings))  # MkDocs logs it again when the hooks stop the build
-            pages = sum(1 for _ in Path(site_dir).rglob("*.html")) if not findings else 0
-    finally:
-        os.chdir(old_cwd)
-        logger.handlers, logger.propagate, logger.level = saved
-    return findings + [p for p in collect.problems if p.message != stopped], pages
-
-
-def to_review(config_file: Path, today: datetime.date | None = None) -> list[Problem]:
-    """The guides and case studies whose facts were last checked more than 12 months ago (warnings).
-
-    Read with the build's core, without MkDocs: the pages whose front matter has errors are left out
-    (the errors say what to fix first)."""
-    try:
-        docs = Path(load_config(str(config_file)).docs_dir)
-        pages = [(p.relative_to(docs).as_posix(), p.read_bytes()) for p in sorted(docs.rglob("*.md"))]
-        corpus = kinds.load(pages, (docs / VOCABULARY_FILE).read_text(encoding="utf-8"),
-                            (docs / GLOSSARY_FILE).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ConfigurationError):
-        return []  # the build's own errors say what is wrong
-    return stale_pages(corpus, today)
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -151,8 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--config-file", "-f", type=Path, default=ROOT / "mkdocs.yml")
     args = parser.parse_args(argv)
     start = time.monotonic()
-    findings, pages = check(args.config_file.resolve())
-    warnings = to_review(args.config_file.resolve())
+    findings, pages, warnings = check(args.config_file.resolve())
     report(findings, pages, time.monotonic() - start, dict(os.environ), args.config_file.resolve().parent, warnings)
     return 1 if findings else 0
 

@@ -7,7 +7,7 @@ from typing import Mapping, NamedTuple, Sequence
 
 from ..content.corpus import Corpus
 from ..text.dates import french_iso_date
-from .model import Block
+from .model import Block, Blocks, Site
 
 PRINTABLE_PATH = "guides/version-imprimable.md"
 _HEADING = re.compile(r"^(#{2,5}) ", re.MULTILINE)
@@ -37,3 +37,20 @@ def printable_guides(corpus: Corpus, bodies: Mapping[str, str], order: Sequence[
                              _HEADING.sub(lambda m: "#" + m.group(1) + " ", bodies.get(corpus.guides[g].path, "")).strip())
               for g in ids]
     return Block("version-imprimable.md", {"guides": guides})
+
+
+def paths_needed(site: Site) -> list[str]:
+    """The printable page, when the site has guides (the registry's « version-imprimable » family)."""
+    return [PRINTABLE_PATH] if site.corpus.guides else []
+
+
+def source_at(site: Site, path: str) -> Block:
+    """The printable page's source, its guides in the order of their menu (``site.menu_orders``)."""
+    corpus = site.corpus
+    bodies = {g.path: corpus.front_matter[g.path].body for g in corpus.guides.values()}
+    return printable_guides(corpus, bodies, site.menu_orders.get(PRINTABLE_PATH.partition("/")[0], ()))
+
+
+def blocks_at(site: Site, path: str) -> Blocks | None:
+    """The printable page has no generated block around its text (it is all generated)."""
+    return Blocks() if path == PRINTABLE_PATH and site.corpus.guides else None
