@@ -26,7 +26,7 @@ from guide_ess.links.graph import build_graph
 from guide_ess.text import publication
 from guide_ess.text.abbreviations import Abbreviations
 from guide_ess.text.typography import french_spacing
-from guide_ess.views import facets, feed, printable
+from guide_ess.views import feed, lists, printable
 from guide_ess.views.model import Site, link_targets
 from guide_ess.views.news import FEED_FILE
 from guide_ess.views.renderer import Renderer
@@ -73,7 +73,7 @@ class Build:
         self.link_warnings = links.LinkWarnings(self.docs_dir)
         self.problems: list[Problem] = []  # every content problem reported, for the contributors' check
         self.feed = ""
-        self.search_pages: list[tuple[str, str]] = []  # (address, text) of each page for the search index
+        self.search_pages = search.PageTexts()  # each page's text for the search index, written as it is finished
         self.orphans: list[Problem] = []
         self._content: Content | None = None
 
@@ -112,9 +112,8 @@ class Build:
         custom_dir = self.config.theme.custom_dir
         overrides = [Path(custom_dir) / OVERRIDES_FOLDER] if custom_dir else []
         self._content = Content(site, Renderer(abbreviations, overrides, headings.permalink_of(self.config)), abbreviations)
-        for facet, value in facets.pages_needed(site.graph):
-            files.append(File.generated(self.config, facets.facet_path(facet, value),
-                                        content=facets.page_source(site, facet, value)))
+        for path, source in lists.generated_pages(site):
+            files.append(File.generated(self.config, path, content=source))
         if corpus.guides:
             bodies = {g.path: corpus.front_matter[g.path].body for g in corpus.guides.values()}
             page = printable.printable_guides(corpus, bodies, menus.folder_order(self.docs_dir, "guides"))
@@ -171,11 +170,11 @@ class Build:
 
     def finish_page(self, output: str, page: Page) -> str:
         """Valid markup where Material hard-codes it (engine/theme_markup.py); the page's text for the
-        search index, kept until every page is written."""
+        search index, written to a scratch folder at once."""
         output = theme_markup.theme_markup(output)
         text = search.text_for_index(output)
         if text is not None:
-            self.search_pages.append((search.page_url(page.file.url), text))
+            self.search_pages.add(search.page_url(page.file.url), text)
         return output
 
     def finish_template(self, output: str, name: str) -> str:

@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Mapping
 
 from .content.corpus import Corpus, load_corpus
 from .content.schema import Case, Guide, Record, Source
-from .views import contribute, facets, indexes, map_page, news, overview, pages
+from .views import contribute, indexes, lists, map_page, news, overview, pages
 from .views.model import Blocks, Site
 
 PageView = Callable[[Site, Record], Blocks]
@@ -66,7 +66,8 @@ PAGE_KINDS: tuple[PageKind, ...] = (
 )
 
 INDEX_KINDS: tuple[IndexKind, ...] = (
-    IndexKind("experiences", "le tableau de toutes les expériences", indexes.experiences, ("table.html",)),
+    IndexKind("experiences", "le tableau de toutes les expériences, par pages de cent", indexes.experiences,
+              ("experiences.html", "table.html", "_pager.html")),
     IndexKind("themes", "la liste des thèmes, chacun avec ses expériences", indexes.themes, ("facet_index.html",)),
     IndexKind("territoires", "la liste des régions, chacune avec sa page", indexes.regions, ("facet_index.html",)),
     IndexKind("echelons", "la liste des échelons, chacun avec sa page", indexes.levels, ("facet_index.html",)),
@@ -75,7 +76,7 @@ INDEX_KINDS: tuple[IndexKind, ...] = (
     IndexKind("glossaire", "la liste des sigles", indexes.glossary, ("glossary.html",)),
     IndexKind("carte", "la carte de France des expériences, ses filtres et la liste par région", map_page.map_page,
               ("carte.html", "carte_svg.html")),
-    IndexKind("panorama", "les tableaux thèmes × expériences et leviers × échelons", overview.panorama,
+    IndexKind("panorama", "les tableaux régions × thèmes et leviers × échelons (nombres d'expériences)", overview.panorama,
               ("panorama.html", "table.html")),
     IndexKind("nouveautes", "les pages récemment ajoutées ou modifiées (historique git) et le lien du flux Atom",
               news.news, ("news.html",)),
@@ -111,7 +112,5 @@ def blocks_of(site: Site, path: str) -> Blocks:
     if found is not None:
         kind, record = found
         return kind.view(site, record)
-    facet = facets.page_at(site.graph, path)
-    if facet is not None:
-        return facets.page_blocks(site, *facet)
-    return Blocks()
+    listed = lists.blocks_at(site, path)
+    return Blocks() if listed is None else listed
