@@ -74,7 +74,7 @@ case "$task" in
     serve)
         setup_python
         echo "Le site est servi sur http://127.0.0.1:8000/ (Ctrl+C pour arrêter)."
-        exec "$VENV/bin/mkdocs" serve --strict --dev-addr 127.0.0.1:8000 "$@"
+        exec "$VENV/bin/mkdocs" serve --strict --dirty --dev-addr 127.0.0.1:8000 "$@"
         ;;
     build)
         setup_python

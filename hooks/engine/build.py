@@ -31,7 +31,7 @@ from guide_ess.views.model import Site, link_targets
 from guide_ess.views.news import FEED_FILE
 from guide_ess.views.renderer import Renderer
 
-from . import front_matter, headings, links, menus, orphans, report, search, theme_markup
+from . import front_matter, headings, links, menus, orphans, report, search, serve, theme_markup
 
 _ATTRIBUTE = "_guide_ess_build"
 NO_SEARCH_INDEX = "guide_ess_sans_index"  # config.extra key: a check that needs no search index (tools/verifier.py)
@@ -75,6 +75,7 @@ class Build:
         self.feed = ""
         self.search_pages = search.PageTexts()  # each page's text for the search index, written as it is finished
         self.orphans: list[Problem] = []
+        self.partial = False  # a dirty build (./run.sh serve): engine/serve.py
         self._content: Content | None = None
 
     @property
@@ -90,6 +91,7 @@ class Build:
         to MkDocs' link warnings."""
         self.config.extra["recherche"] = search.template_settings(self.config.use_directory_urls)
         self.link_warnings.attach()
+        serve.allow_dirty_builds()
         return self.config
 
     def stop_on(self, problems: list[Problem]) -> None:
@@ -185,7 +187,8 @@ class Build:
 
     def check_reached(self, env: Any, files: Files) -> Any:
         """Note the pages that nothing reaches; prepare the feed (page addresses are known now)."""
-        self.orphans = self.reached.orphans(files)
+        self.partial = serve.partial(files.documentation_pages())
+        self.orphans = [] if self.partial else self.reached.orphans(files)
 
         def url_of(path: str) -> str | None:
             file = files.get_file_from_path(path)
@@ -203,7 +206,7 @@ class Build:
         self.stop_on([*self.link_warnings.reported(), *self.orphans])
         site_dir = Path(self.config.site_dir)
         (site_dir / FEED_FILE).write_text(self.feed, encoding="utf-8")
-        if self.config.extra.get(NO_SEARCH_INDEX):
+        if self.config.extra.get(NO_SEARCH_INDEX) or (self.partial and search.index_exists(site_dir)):
             return
         try:
             search.build_index(site_dir, self.config.use_directory_urls, self.search_pages)

@@ -254,6 +254,12 @@ def _index(site_dir: Path, directory_urls: bool, pages_dir: Path | None) -> None
     shutil.copyfile(LICENCE, bundle / LICENCE_FILE)
 
 
+def index_exists(site_dir: Path) -> bool:
+    """Whether ``site_dir`` holds an index written by an earlier build (online or offline)."""
+    bundle = site_dir / BUNDLE
+    return (bundle / "pagefind-entry.json").is_file() or (bundle / OFFLINE_FOLDER).is_dir()
+
+
 def wrap_for_file_urls(bundle: Path) -> None:
     """Replace every file of the index by a classic script under ``hors-ligne/`` (see the module's
     docstring); the worker goes, since no worker starts from ``file://``."""

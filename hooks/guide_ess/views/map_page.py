@@ -28,7 +28,7 @@ class Option(NamedTuple):
 class RegionCount(NamedTuple):
     id: str
     link: Link
-    count: int
+    cases: int
     counts: str  # data-comptes: « theme-level:count » pairs, space-separated (see filter_counts)
 
 

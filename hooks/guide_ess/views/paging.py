@@ -71,7 +71,7 @@ class Pager(NamedTuple):
     """What a page of a list says about its place in the list, and its links to the other pages."""
 
     number: int
-    count: int  # pages in all
+    pages: int  # pages in all
     summary: str  # « Expériences 101 à 200 sur 10 000, par ordre alphabétique. »
     previous: Link | None
     next: Link | None
