@@ -24,8 +24,9 @@
     return 0;
   }
 
+  /* « 10 000 expériences » : chiffres groupés par trois, espace fine insécable. */
   function label(n) {
-    return n + " expérience" + (n > 1 ? "s" : "");
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f") + " expérience" + (n > 1 ? "s" : "");
   }
 
   function update() {

@@ -18,6 +18,7 @@ from ..content.schema import Case
 from .facets import facet_path
 from .map import france_map
 from .model import Block, Blocks, Link, Site
+from .paging import grouped
 
 
 class Option(NamedTuple):
@@ -72,6 +73,7 @@ def map_page(site: Site, here: str) -> Blocks:
         "themes": theme_options,
         "levels": level_options,
         "total": len(cases),
+        "total_label": grouped(len(cases)),
         "counts": filter_counts(cases.values(), theme_ids, level_ids),
         "regions": regions,
         "script": site.file_href(here, SCRIPT),
