@@ -129,10 +129,11 @@ def test_search_index_follows_the_policy_of_the_search_module(fixture_site: Path
     assert "/guides/version-imprimable/" not in records and "/recherche/" not in records
     case = records["/experiences/cas-metz/"]
     text = str(case["content"])
-    # The values of the case's fact box (a generated block) are found; its labels, repeated on every
-    # case, its sources and « Voir aussi » (titles of other pages) are not; nor menus and footer.
+    # The values of the case's fact box (a generated block, its sources included) are found; its labels,
+    # repeated on every case, the list of sources and « Voir aussi » (titles of other pages) are not;
+    # nor menus and footer.
     assert "Grand Est" in text and "Instance de concertation" in text and "Ce qui a été fait" in text
-    assert "Territoire" not in text and "Leviers" not in text and "Fiche A" not in text
+    assert "Territoire" not in text and "Leviers" not in text and text.count("Fiche A") == 1  # the box, not the list
     assert "Lille" not in text and "Voir aussi" not in text  # « Voir aussi » lists the case of Lille
     anchors = {a["id"]: a["text"] for a in case["anchors"]}  # type: ignore[union-attr]
     assert "voir-aussi" not in anchors and anchors["ce-qui-a-ete-fait"] == "Ce qui a été fait"

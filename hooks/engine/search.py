@@ -10,8 +10,8 @@ One place decides what readers can find:
   the footer.
 - In the article, the generated blocks mark with ``data-pagefind-ignore`` what every page
   repeats and what only points elsewhere: the labels of the case fact box (« Territoire : »…;
-  its values, the region, themes and levers of the case, are indexed), the « Sources » and
-  « Voir aussi » lists, the lists of cases of list pages, the map's list and the panorama's
+  its values, the region, themes, levers and sources of the case, are indexed), the « Sources »
+  and « Voir aussi » lists at the end of a page, the lists of cases of list pages, the map's list and the panorama's
   counts. A word that generated blocks write on thousands of pages would make the index chunk
   of that word, which its first search downloads, grow with the site; each case is found on its
   own page. (Measured at 10,000 cases: benchmarks/results/search.md.)
