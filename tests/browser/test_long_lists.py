@@ -27,7 +27,7 @@ def case(i: int) -> str:
     region = "bretagne" if i % 3 else "grand-est"
     return (f"---\nid: c{i:04}\ntitle: \"Cas n° {i:04} : une démarche\"\ndescription: d\nterritoire: Rennes\n"
             f"regions: [{region}]\nechelons: [{'commune' if i % 5 else 'region'}]\nperiode: \"2018\"\n"
-            f"themes: [{'cooperation' if i % 2 else 'commande-publique'}]\nleviers: [scic]\nsources: [etude-b]\n---\n\n"
+            f"themes: [{'cooperation' if i % 2 else 'commande-publique'}]\nleviers: [scic]\nsources: [etude-b]\nverifie_le: \"2026-11-02\"\n---\n\n"
             "## Ce qui a été fait\n\nUne démarche.\n")
 
 

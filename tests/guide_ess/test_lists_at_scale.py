@@ -20,7 +20,8 @@ def case(i: int) -> str:
     theme = "cooperation" if i % 2 else "commande-publique"
     level = "commune" if i % 5 else "region"
     return (f"---\nid: c{i:04}\ntitle: Cas {i:04}\ndescription: d\nterritoire: T\nregions: [{region}]\n"
-            f"echelons: [{level}]\nperiode: \"2018\"\nthemes: [{theme}]\nleviers: [scic]\nsources: [etude-b]\n---\n")
+            f"echelons: [{level}]\nperiode: \"2018\"\nthemes: [{theme}]\nleviers: [scic]\nsources: [etude-b]\n"
+            "verifie_le: \"2026-11-02\"\n---\n")
 
 
 def big_site(directory_urls: bool = True) -> Site:

@@ -56,14 +56,14 @@ def facet_link(site: Site, facet: str, value: str, here: str) -> Link:
     return site.link(label, here, facet_path(facet, value))
 
 
-def _needed(facet: str, case_ids: list[str]) -> bool:
+def needed(facet: str, case_ids: list[str]) -> bool:
     """Every region, level and lever with cases gets a page; a theme only when its guide cannot list all its cases."""
     return bool(case_ids) and (facet != "themes" or len(case_ids) > GUIDE_CASES_MAX)
 
 
 def pages_needed(graph: LinkGraph) -> list[tuple[str, str]]:
     """Facet values that get a generated page."""
-    return [(facet, value) for facet in FACETS for value, ids in graph.cases_by[facet].items() if _needed(facet, ids)]
+    return [(facet, value) for facet in FACETS for value, ids in graph.cases_by[facet].items() if needed(facet, ids)]
 
 
 def page_at(graph: LinkGraph, path: str) -> tuple[str, str, int] | None:
@@ -75,7 +75,7 @@ def page_at(graph: LinkGraph, path: str) -> tuple[str, str, int] | None:
         value = path[len(pages.folder) + 1:].partition("/")[0].removesuffix(".md")
         ids = graph.cases_by[facet].get(value, [])
         number = paging.number_at(facet_path(facet, value), path)
-        if number is not None and _needed(facet, ids) and number <= paging.page_count(len(ids)):
+        if number is not None and needed(facet, ids) and number <= paging.page_count(len(ids)):
             return facet, value, number
     return None
 

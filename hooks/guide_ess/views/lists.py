@@ -1,8 +1,9 @@
-"""The generated pages of the lists of case studies: one page per facet value (:mod:`facets`), and the
-later pages of every long list (:mod:`paging`): the list of all experiences and each facet value's list.
+"""The generated pages of the lists of case studies (the registry's « listes » family): one page per
+facet value (:mod:`facets`), and the later pages of every long list (:mod:`paging`): the list of all
+experiences and each facet value's list.
 
-:func:`generated_pages` says which pages the build adds (path and markdown source); :func:`blocks_at`
-gives the list a generated page shows.
+:func:`paths_needed` says which pages the site adds, :func:`source_at` gives a page's markdown (its
+front matter), :func:`blocks_at` the list it shows.
 """
 from __future__ import annotations
 
@@ -10,16 +11,34 @@ from . import facets, indexes, paging
 from .model import Blocks, Site
 
 
-def generated_pages(site: Site) -> list[tuple[str, str]]:
-    """(path relative to docs/, markdown source) of every generated page of a list."""
-    pages = []
-    for facet, value in facets.pages_needed(site.graph):
-        for number, path in enumerate(facets.page_paths(site.graph, facet, value), start=1):
-            pages.append((path, facets.page_source(site, facet, value, number)))
+def _experience_pages(site: Site) -> list[tuple[str, int]]:
+    """(path, first page) of every later page of the list of all experiences."""
+    count = paging.page_count(len(site.corpus.cases))
+    return [(paging.page_path(first, n), n) for first in indexes.experience_lists(site) for n in range(2, count + 1)]
+
+
+def paths_needed(site: Site) -> list[str]:
+    """Every generated page of a list (relative to docs/)."""
+    paths = [path for facet, value in facets.pages_needed(site.graph) for path in facets.page_paths(site.graph, facet, value)]
+    return paths + [path for path, _ in _experience_pages(site)]
+
+
+def _experience_page_at(site: Site, path: str) -> tuple[str, int] | None:
     for first in indexes.experience_lists(site):
-        count = paging.page_count(len(site.corpus.cases))
-        pages += [(paging.page_path(first, n), indexes.experiences_page_source(site, first, n)) for n in range(2, count + 1)]
-    return pages
+        number = paging.number_at(first, path)
+        if number is not None and 1 < number <= paging.page_count(len(site.corpus.cases)):
+            return first, number
+    return None
+
+
+def source_at(site: Site, path: str) -> str:
+    """The markdown file of the generated list page at ``path``."""
+    facet = facets.page_at(site.graph, path)
+    if facet is not None:
+        return facets.page_source(site, *facet)
+    found = _experience_page_at(site, path)
+    assert found is not None, path
+    return indexes.experiences_page_source(site, *found)
 
 
 def blocks_at(site: Site, path: str) -> Blocks | None:
@@ -27,8 +46,10 @@ def blocks_at(site: Site, path: str) -> Blocks | None:
     facet = facets.page_at(site.graph, path)
     if facet is not None:
         return facets.page_blocks(site, *facet)
-    for first in indexes.experience_lists(site):
-        number = paging.number_at(first, path)
-        if number is not None and 1 < number <= paging.page_count(len(site.corpus.cases)):
-            return indexes.experiences_page(site, first, number)
-    return None
+    found = _experience_page_at(site, path)
+    return None if found is None else indexes.experiences_page(site, *found)
+
+
+def generated_pages(site: Site) -> list[tuple[str, str]]:
+    """(path, markdown source) of every generated list page."""
+    return [(path, source_at(site, path)) for path in paths_needed(site)]
