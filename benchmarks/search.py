@@ -108,7 +108,7 @@ class Corpus:
     pages: int
     case_path: str
     online: Path
-    offline: Path
+    offline: Path | None  # None: a site built beforehand (--built), measured online only
     build_online_s: float
     build_offline_s: float
     index_s: list[float]
@@ -152,6 +152,22 @@ def prepare(base: Path, template: Path, n_cases: int, runs: int) -> Corpus:
     build_offline_tool.write_zip(offline, archive, build_offline_tool.source_date_epoch())
     return Corpus(label, cases, pages, case_path, online, offline, build_online, build_offline, index_s,
                   archive.stat().st_size)
+
+
+def prebuilt(base: Path, spec: str) -> Corpus:
+    """A site built beforehand: « N=SITE » or « N=SITE,OFFLINE_SITE » (--built)."""
+    number, _, paths = spec.partition("=")
+    online, _, offline = paths.partition(",")
+    n_cases = int(number)
+    online_site, offline_site = Path(online), (Path(offline) if offline else None)
+    pages = sum(1 for _ in online_site.rglob("*.html")) - 1
+    zip_bytes = 0
+    if offline_site is not None:
+        archive = base / f"hors-ligne-{n_cases}.zip"
+        build_offline_tool.write_zip(offline_site, archive, build_offline_tool.source_date_epoch())
+        zip_bytes = archive.stat().st_size
+    return Corpus(f"{n_cases:,} cases (built beforehand)", n_cases, pages, SYNTHETIC_CASE, online_site, offline_site,
+                  float("nan"), float("nan"), [], zip_bytes)
 
 
 # --- sizes -----------------------------------------------------------------------------------
@@ -328,9 +344,11 @@ def measure(browser: Browser, corpus: Corpus, runs: int) -> AllMeasures:
                 url = f"{root}{path}/"
                 online = [one_run(browser, url, count_bytes=True, query=query) for _ in range(runs)]
                 main_thread = [one_run(browser, url, count_bytes=False, main_thread=True, query=query) for _ in range(runs)]
-                offline_url = (corpus.offline / f"{path}.html").as_uri() if path != LIST_PAGE else \
-                    (corpus.offline / path / "index.html").as_uri()
-                offline = [one_run(browser, offline_url, count_bytes=False, query=query) for _ in range(runs)]
+                offline = []
+                if corpus.offline is not None:
+                    offline_url = (corpus.offline / f"{path}.html").as_uri() if path != LIST_PAGE else \
+                        (corpus.offline / path / "index.html").as_uri()
+                    offline = [one_run(browser, offline_url, count_bytes=False, query=query) for _ in range(runs)]
                 by_case[(start, label)] = Measures(online, offline, main_thread)
                 print(f"{corpus.label}, {start}, {label}: online {med(online, lambda r: r.seconds):.2f} s, "
                       f"{kb(med(online, lambda r: r.first_search.gzip))} kB; main thread "
@@ -343,7 +361,7 @@ def measure(browser: Browser, corpus: Corpus, runs: int) -> AllMeasures:
 
 
 def med(runs: list[Run], value: Callable[[Run], float]) -> float:
-    return statistics.median(value(r) for r in runs)
+    return statistics.median(value(r) for r in runs) if runs else float("nan")
 
 
 # --- report ----------------------------------------------------------------------------------
@@ -357,6 +375,8 @@ def verdict(ok: bool) -> str:
 
 
 def spread(values: list[float]) -> str:
+    if not values:
+        return "—"
     return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
 
@@ -395,8 +415,9 @@ def report(rows: list[tuple[Corpus, Size, Size, AllMeasures]], runs: int, load: 
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for corpus, size, offline_size, _ in rows:
+        index_s = f"{statistics.median(corpus.index_s):.2f}" if corpus.index_s else "—"
         lines.append(f"| {corpus.label} | {corpus.cases:,} | {corpus.pages:,} | {corpus.build_online_s:.1f} | "
-                     f"{corpus.build_offline_s:.1f} | {statistics.median(corpus.index_s):.2f} | {size.files:,} | "
+                     f"{corpus.build_offline_s:.1f} | {index_s} | {size.files:,} | "
                      f"{size.raw / 1e6:.2f} | {size.gzip / 1e6:.2f} | {offline_size.raw / 1e6:.2f} | "
                      f"{corpus.zip_bytes / 1e6:.1f} |")
     lines += ["", "## A reader's costs", "",
@@ -445,7 +466,7 @@ def report(rows: list[tuple[Corpus, Size, Size, AllMeasures]], runs: int, load: 
             continue
         for (start, label), m in all_m.by_case.items():
             t, worst = med(m.online, lambda r: r.seconds), med(m.main_thread, lambda r: r.seconds)
-            off = med(m.offline, lambda r: r.seconds)
+            off = med(m.offline, lambda r: r.seconds) if m.offline else float("nan")
             lines.append(f"- {corpus.label}, {start}, {label}: online ≤ {FIRST_RESULT_TARGET:g} s (median {t:.2f}): "
                          f"{verdict(t <= FIRST_RESULT_TARGET)}; worker refused (every step slowed down) median "
                          f"{worst:.2f}: {verdict(worst <= FIRST_RESULT_TARGET)}; offline ≤ {OFFLINE_TARGET:g} s "
@@ -461,9 +482,12 @@ def report(rows: list[tuple[Corpus, Size, Size, AllMeasures]], runs: int, load: 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[0, 3000, 10000], help="0 is the real site")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[0, 3000, 10000], help="0 is the real site")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", action="store_true", help="keep the corpora and the built sites")
+    parser.add_argument("--built", nargs="*", default=[], metavar="N=SITE[,OFFLINE_SITE]",
+                        help="also measure sites of N cases built beforehand (build_scaling.py's corpus, "
+                             "./run.sh build and, optionally, the offline build): no build time, no indexing time")
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="search-bench-"))
     load_start = os.getloadavg()[0]
@@ -477,6 +501,11 @@ def main() -> None:
                 corpus = prepare(base, template, n, args.runs)
                 rows.append((corpus, index_size(corpus.online / site_search.BUNDLE),
                              index_size(corpus.offline / site_search.BUNDLE), measure(browser, corpus, args.runs)))
+            for spec in args.built:
+                corpus = prebuilt(base, spec)
+                offline_size = index_size(corpus.offline / site_search.BUNDLE) if corpus.offline else Size()
+                rows.append((corpus, index_size(corpus.online / site_search.BUNDLE), offline_size,
+                             measure(browser, corpus, args.runs)))
             browser.close()
     finally:
         if args.keep:

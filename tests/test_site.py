@@ -265,3 +265,12 @@ def test_map_has_one_linked_region_per_region_with_cases_and_a_text_list(fixture
         count = sum(1 for c in CORPUS.cases.values() if li["data-region"] in c.regions)
         assert li.select_one(".carte-liste-nombre").text == str(count) and f"0-0:{count}" in li["data-comptes"].split()
     assert doc.select_one("script[src='../assets/javascripts/carte.js']") is not None
+
+
+def test_every_page_names_the_other_pages_by_their_title(fixture_site: Path) -> None:
+    """The menu and the previous/next links name each page: a written page's HTML is let go (a lean build),
+    its title is not."""
+    for page in pages(fixture_site):
+        doc = soup(page)
+        names = [a.get_text(" ", strip=True) for a in doc.select("nav.md-nav--primary a, nav.md-footer__inner a")]
+        assert names and "None" not in " ".join(names), page

@@ -147,13 +147,14 @@ class Build:
 
     def finish_page(self, output: str, page: Page) -> str:
         """Valid markup where Material hard-codes it (engine/theme_markup.py); the page's text for the
-        search index, written to a scratch folder at once. The page's Markdown and HTML, which MkDocs
-        keeps for the whole build, are let go: nothing reads them once the page is written."""
+        search index, written to a scratch folder at once. The page's HTML, which MkDocs
+        keeps for the whole build, is let go: nothing reads it once the page is written (its Markdown stays:
+        MkDocs reads a page's title from it)."""
         output = theme_markup.theme_markup(output)
         text = search.text_for_index(output)
         if text is not None:
             self.search_pages.add(search.page_url(page.file.url), text)
-        page.markdown = page.content = None
+        page.content = None
         return output
 
     def finish_template(self, output: str, name: str) -> str:
