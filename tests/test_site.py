@@ -274,3 +274,35 @@ def test_every_page_names_the_other_pages_by_their_title(fixture_site: Path) -> 
         doc = soup(page)
         names = [a.get_text(" ", strip=True) for a in doc.select("nav.md-nav--primary a, nav.md-footer__inner a")]
         assert names and "None" not in " ".join(names), page
+
+
+def _print_settings(page: Path) -> dict[str, str]:
+    style = soup(page).select_one("head style[media=print]")
+    assert style is not None, page
+    return dict(re.findall(r'--impression-([a-z]+):"((?:[^"\\]|\\.)*)"', style.text))
+
+
+def test_print_margins_name_the_guide_the_public_address_and_the_review_date(fixture_site: Path) -> None:
+    """partials/impression.html: what guide.css prints in the margins of every sheet."""
+    guide = _print_settings(fixture_site / "guides" / "co-construction" / "index.html")
+    assert guide["guide"] == "Guide ESS & collectivités"
+    assert guide["adresse"] == "http://127.0.0.1:8000/guides/co-construction/"
+    assert re.fullmatch(r"À jour au (1er|[0-9]{1,2}) [a-zéû]+ 20[0-9]{2}", guide["date"]), guide
+    assert _print_settings(fixture_site / "index.html") == {"guide": "Guide ESS & collectivités",
+                                                             "adresse": "http://127.0.0.1:8000/", "date": ""}
+    assert _print_settings(fixture_site / "guides" / "index.html")["adresse"] == "http://127.0.0.1:8000/guides/"
+    css = (fixture_site / "assets" / "stylesheets" / "guide.css").read_text(encoding="utf-8")
+    for box, value in (("top-left", "guide"), ("top-right", "date"), ("bottom-left", "adresse")):
+        assert re.search(rf"@{box} \{{\s*content: var\(--impression-{value}", css), box
+
+
+def test_search_weighs_descriptions_list_pages_and_contributor_pages(fixture_site: Path) -> None:
+    """The page's description is found as its summary; list pages and the contributors' page weigh less."""
+    records = pagefind_fragments(fixture_site)
+    assert "Un conseil de l'ESS." in str(records["/experiences/cas-metz/"]["content"])
+    weights = {path: soup(fixture_site / path / "index.html").select_one("article")
+               for path in ("contribuer", "experiences", "nouveautes", "guides/cooperation")}
+    assert weights["contribuer"]["data-pagefind-weight"] == "0.1"
+    assert weights["experiences"]["data-pagefind-weight"] == weights["nouveautes"]["data-pagefind-weight"] == "0.4"
+    assert not weights["guides/cooperation"].has_attr("data-pagefind-weight")
+    assert "data-apercu" in str(soup(fixture_site / "index.html").select_one("form.recherche__formulaire"))

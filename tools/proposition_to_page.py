@@ -41,6 +41,7 @@ sys.path.insert(1, str(Path(__file__).resolve().parent.parent / "hooks"))
 import make_issue_forms as forms  # noqa: E402  (the form's own definitions)
 from guide_ess.content import policy  # noqa: E402  (the build's content policy)
 from engine.links import close_page  # noqa: E402  (the build's suggestion of a page for a broken link)
+from guide_ess.data.ids import MAX_ID_LENGTH, fold, slugify  # noqa: E402  (the spreadsheet import makes identifiers the same way)
 
 ROOT = forms.ROOT
 NO_RESPONSE = "_No response_"
@@ -50,7 +51,6 @@ SNIPPET = "--8<--"  # pymdownx.snippets: would pull a file of the machine that b
 YEARS = re.compile(r"^[0-9][0-9 -]*$")
 CHECKBOX = re.compile(r"^- \[([ xX])\] (.*)$")
 ACCEPT_LABEL = "proposition-acceptee"
-MAX_ID_LENGTH = 50
 # Maximum lengths, in characters: what the site's header and menus show well, and what GitHub accepts
 # (a pull request title « Nouvelle expérience : <titre> » under 256 characters, a branch
 # « proposition/<n>-<id> » and a file name « <id>.md » far under 255 bytes).
@@ -59,9 +59,6 @@ LIMITS = {"title": 150, "id": MAX_ID_LENGTH, "description": 300, "territoire": 1
 SECTION_LIMIT = 8000  # each text section of the page
 MAX_ACTORS, ACTOR_LIMIT = 40, 150
 SHOWN_LIMIT = 120  # a value repeated in a comment is cut after this many characters
-# Short words left out of an identifier made from a title (and every one-letter word: l', d', n°…).
-STOP_WORDS = {"au", "aux", "avec", "dans", "de", "des", "du", "en", "et", "la", "le", "les", "leur", "leurs",
-              "ou", "par", "pour", "qui", "sa", "se", "ses", "son", "sur", "un", "une"}
 NOT_FIELDS = {"source_nouvelle", "engagements", *(section_id for section_id, _, _ in forms.SECTIONS)}
 
 
@@ -219,12 +216,6 @@ def split_choices(answer: str, options: tuple[str, ...]) -> list[str]:
     return chosen
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, for comparing what a person typed."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def closest(value: str, choices: dict[str, str]) -> str:
     """' Vouliez-vous dire « x » ?' for the closest allowed choice, or ''.
 
@@ -236,20 +227,6 @@ def closest(value: str, choices: dict[str, str]) -> str:
     if not match and len(typed) >= 4:  # the start of a longer label: « Auvergne »
         match = sorted(f for f in folded if f.startswith(typed))[:1]
     return f" Vouliez-vous dire « {folded[match[0]]} » ?" if match else ""
-
-
-def slugify(text: str, drop_stop_words: bool = True) -> str:
-    """An identifier from a title: lower case, no accents, words joined by hyphens, at most 60 characters."""
-    words = re.split(r"[^a-z0-9]+", fold(text).replace("œ", "oe").replace("æ", "ae"))
-    kept = [w for w in words if w and not (drop_stop_words and (w in STOP_WORDS or len(w) == 1))]
-    kept = kept or [w for w in words if w]
-    slug = ""
-    for word in kept:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > MAX_ID_LENGTH:
-            break
-        slug = candidate
-    return slug or "-".join(kept)[:MAX_ID_LENGTH].strip("-")
 
 
 # --- from answers to a page --------------------------------------------------------------------

@@ -93,6 +93,8 @@ class Build:
         self._built = built
         for path, source in built.generated.items():
             files.append(File.generated(self.config, path, content=source))
+        for name, content in built.extra_files.items():  # the feed, the open data: pages may link to them
+            files.append(File.generated(self.config, name, content=content))
         self.reached.note_targets(built.link_targets)
         return files
 
@@ -104,6 +106,7 @@ class Build:
             directory_urls=config.use_directory_urls, site_name=config.site_name,
             site_url=config.site_url or "http://127.0.0.1:8000/", repo_url=config.repo_url or "",
             publisher=str(config.extra.get("editeur") or ""),
+            data_licence=str(config.extra.get("licence_donnees") or ""),
             override_dirs=[Path(custom_dir) / OVERRIDES_FOLDER] if custom_dir else [],
             permalink=headings.permalink_of(config), menu_orders=menus.menu_orders(self.docs_dir))
 
@@ -170,18 +173,11 @@ class Build:
         return env
 
     def write_outputs(self) -> None:
-        """Stop on broken links and anchors and on orphan pages; else write the core's extra files (the feed)
-        and index the built site for the search."""
+        """Stop on broken links and anchors and on orphan pages; else index the built site for the search
+        (the core's extra files, the feed and the open data, are files of the build since on_files)."""
         self.link_warnings.detach()
         self.stop_on([*self.link_warnings.reported(), *self.orphans])
         site_dir = Path(self.config.site_dir)
-        for name, content in self.built.extra_files.items():
-            target = site_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8")
         if self.config.extra.get(NO_SEARCH_INDEX) or (self.partial and search.index_exists(site_dir)):
             return
         try:

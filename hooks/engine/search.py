@@ -18,6 +18,21 @@ One place decides what readers can find:
 - :data:`EXCLUDED_SELECTORS`: parts of an article that are not text (permalinks « ¶ »,
   the edit button).
 - :data:`RANKING`: Pagefind's ranking options, passed to the browser by the templates.
+- :func:`page_weight`: how much a page's words count. The pages for contributors (templates of
+  front matter, forms: :data:`CONTRIBUTOR_FOLDER`, ``index: contribuer``) count for :data:`CONTRIBUTOR_WEIGHT`, so
+  « code de la commande publique » finds the guide before a YAML template; the pages that list
+  other pages (``index:`` in their front matter: every case, every source, « Nouveautés »…)
+  repeat the titles and descriptions of the pages they list: their text counts for
+  :data:`LIST_WEIGHT` (their title keeps a heading's weight), so the listed pages come first.
+- :data:`OVERVIEW_PAGES`: the pages that give the whole picture (the guide
+  that lays the bases, first of the guides' menu). Their article carries the Pagefind filter
+  :data:`OVERVIEW_FILTER`; ``recherche.js`` reads which results they are and, for a basic question
+  (a query made of words that most pages use: « qu'est-ce que l'ESS », « ESS et collectivités »),
+  ranks them higher, the more so the more common the query's words are.
+- Each page's description (its ``<meta name="description">``, written for readers who choose
+  which page to open) is indexed right under its title, with a sub-heading's weight
+  (:data:`DESCRIPTION_WEIGHT`): a basic question (« qu'est-ce que l'économie sociale et
+  solidaire ») finds the page whose summary answers it.
 - :func:`text_for_index`: Pagefind reads each indexed page reduced to what it indexes (the
   article), where « ’ » is written « ' ». Pagefind splits « l'achat » into « l » and « achat »
   (and keeps « lachat »), but reads « l’achat », with the typographic apostrophe the site
@@ -45,6 +60,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -66,6 +82,15 @@ EXCLUDED_SELECTORS: Final = (".headerlink", ".md-content__button")
 # guides, which answer most questions. Measured on tests/search_queries.py (93 queries): top-3
 # rate 94.6 % with the default, 95.7 % from 0.2 to 0.3, 94.6 % from 0.4 to 0.6.
 RANKING: Final[Mapping[str, float]] = {"pageLength": 0.25}
+CONTRIBUTOR_FOLDER: Final = "contribuer/"
+CONTRIBUTOR_INDEX: Final = "contribuer"  # the « index: » of the page that links the forms
+CONTRIBUTOR_WEIGHT: Final = 0.1  # Pagefind's weights: 1 for body text, 7 for a page's h1
+LIST_WEIGHT: Final = 0.4
+TITLE_WEIGHT: Final = 7.0  # Pagefind's own weight for <h1>, given back to the title of a list page
+DESCRIPTION_WEIGHT: Final = 4.0  # between Pagefind's <h3> (5) and <h4> (3)
+WEIGHT_ATTRIBUTE: Final = "data-pagefind-weight"
+OVERVIEW_PAGES: Final = frozenset({"guides/ess-et-collectivites.md"})
+OVERVIEW_FILTER: Final = "apercu"  # Pagefind filter « apercu:oui » on the overview pages' article
 # Files Pagefind writes that the site never loads: its own UIs (the site has its own), the
 # highlighting script, and the WebAssembly for pages of unknown language (the language is forced).
 UNUSED_FILES: Final = (
@@ -87,6 +112,16 @@ def indexed(src_path: str) -> bool:
     return src_path not in EXCLUDED_PAGES
 
 
+def page_weight(src_path: str, index_kind: object = None) -> float | None:
+    """How much the words of the page from ``docs/<src_path>`` count (None: as Pagefind weighs them);
+    ``index_kind`` is the page's ``index:`` value, if it has one."""
+    if src_path.startswith(CONTRIBUTOR_FOLDER) or index_kind == CONTRIBUTOR_INDEX:
+        return CONTRIBUTOR_WEIGHT
+    if index_kind:
+        return LIST_WEIGHT
+    return None
+
+
 def search_page_url(directory_urls: bool) -> str:
     """The address of the search page, from the site root."""
     stem = SEARCH_PAGE.removesuffix(".md")
@@ -95,7 +130,7 @@ def search_page_url(directory_urls: bool) -> str:
 
 def template_settings(directory_urls: bool) -> dict[str, object]:
     """What the templates need: where the index and the search page are, whether the build is the
-    offline one, which pages carry :data:`BODY_ATTRIBUTE`, and the ranking options."""
+    offline one, which pages carry :data:`BODY_ATTRIBUTE` and with which weight, and the ranking options."""
     return {
         "index": f"{BUNDLE}/",
         "page": search_page_url(directory_urls),
@@ -103,17 +138,43 @@ def template_settings(directory_urls: bool) -> dict[str, object]:
         "pages_exclues": sorted(EXCLUDED_PAGES),
         "attribut": BODY_ATTRIBUTE,
         "classement": json.dumps(dict(RANKING), sort_keys=True),
+        "attribut_poids": WEIGHT_ATTRIBUTE,
+        "pages_apercu": sorted(OVERVIEW_PAGES),
+        "filtre_apercu": OVERVIEW_FILTER,
+        "poids": page_weight,  # called by the template with the page's source path and its « index: »
     }
 
 
 _ATTRIBUTE = f" {BODY_ATTRIBUTE}"
 _TYPOGRAPHIC_APOSTROPHE = "\u2019"
+_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+_WEIGHTED_ARTICLE = re.compile(rf'<article[^>]*\s{WEIGHT_ATTRIBUTE}="([0-9.]+)"')
+
+
+def _with_description(article: str, head: str) -> str:
+    """The article with the page's description as a paragraph right after its title."""
+    found = _DESCRIPTION.search(head)
+    if not found or not found.group(1).strip():
+        return article
+    paragraph = f'<p {WEIGHT_ATTRIBUTE}="{DESCRIPTION_WEIGHT:g}">{found.group(1)}</p>'
+    title_end = article.find("</h1>")
+    at = title_end + len("</h1>") if title_end != -1 else article.find(">") + 1
+    return article[:at] + paragraph + article[at:]
+
+
+def _with_title_weight(article: str) -> str:
+    """A list page's title keeps a heading's weight, whatever weight its article has."""
+    if not _WEIGHTED_ARTICLE.match(article) or "<h1" not in article:
+        return article
+    return article.replace("<h1", f'<h1 {WEIGHT_ATTRIBUTE}="{TITLE_WEIGHT:g}"', 1)
 
 
 def text_for_index(html: str) -> str | None:
     """The page as Pagefind reads it, or None for a page left out of the index: the page's
     language and the article that carries :data:`BODY_ATTRIBUTE` (Pagefind reads nothing else of
-    a page that has it), with typographic apostrophes written « ' », which Pagefind splits on."""
+    a page that has it), its description under its title, with typographic apostrophes written
+    « ' », which Pagefind splits on. An article weighted :data:`LIST_WEIGHT` (``overrides/main.html``
+    from :func:`page_weight`) gives its title back a heading's weight."""
     mark = html.find(_ATTRIBUTE)
     if mark == -1:
         return None
@@ -121,7 +182,10 @@ def text_for_index(html: str) -> str | None:
     if start == -1 or end < mark:
         return None
     language = html[:start].partition("<html")[2].partition(">")[0]
-    article = html[start:end + len("</article>")].replace(_TYPOGRAPHIC_APOSTROPHE, "'")
+    article = html[start:end + len("</article>")]
+    if f'{WEIGHT_ATTRIBUTE}="{LIST_WEIGHT:g}"' in article[:article.find(">")]:
+        article = _with_title_weight(article)
+    article = _with_description(article, html[:start]).replace(_TYPOGRAPHIC_APOSTROPHE, "'")
     return "<!doctype html>\n<html" + language + ">\n<body>\n" + article + "\n</body>\n</html>\n"
 
 
