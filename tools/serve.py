@@ -29,7 +29,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--config-file", "-f", default=str(ROOT / "mkdocs.yml"), help="fichier de configuration")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    serve_errors.serve(config_file=args.config_file, dev_addr=args.dev_addr, strict=True, livereload=True)
+    # build_type="dirty": after the first build, a save rebuilds only what changed (hooks/engine/serve.py)
+    serve_errors.serve(config_file=args.config_file, dev_addr=args.dev_addr, strict=True, livereload=True,
+                       build_type="dirty")
     return 0
 
 

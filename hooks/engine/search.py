@@ -3,10 +3,18 @@
 One place decides what readers can find:
 
 - :data:`EXCLUDED_PAGES`: pages left out of the index (the printable page repeats every guide;
-  the search page has no content of its own). Every other page's ``<article>`` carries
-  :data:`BODY_ATTRIBUTE` (``overrides/main.html`` reads :func:`template_settings`), so Pagefind
-  indexes the article only: not the menus, the header or the footer. The generated blocks
-  (case and source fact boxes, lists, « Voir aussi ») are in the article: they are found too.
+  the search page has no content of its own), and every page whose front matter says
+  ``search: {exclude: true}`` (the pages after the first of a long list, views/paging.py). Every
+  other page's ``<article>`` carries :data:`BODY_ATTRIBUTE` (``overrides/main.html`` reads
+  :func:`template_settings`), so Pagefind indexes the article only: not the menus, the header or
+  the footer.
+- In the article, the generated blocks mark with ``data-pagefind-ignore`` what every page
+  repeats and what only points elsewhere: the labels of the case fact box (« Territoire : »…;
+  its values, the region, themes, levers and sources of the case, are indexed), the « Sources »
+  and « Voir aussi » lists at the end of a page, the lists of cases of list pages, the map's list and the panorama's
+  counts. A word that generated blocks write on thousands of pages would make the index chunk
+  of that word, which its first search downloads, grow with the site; each case is found on its
+  own page. (Measured at 10,000 cases: benchmarks/results/search.md.)
 - :data:`EXCLUDED_SELECTORS`: parts of an article that are not text (permalinks « ¶ »,
   the edit button).
 - :data:`RANKING`: Pagefind's ranking options, passed to the browser by the templates.
@@ -31,11 +39,12 @@ One place decides what readers can find:
   prints, as one word « lachat »: « achat » would not find it. The results script prints « ’ »
   again.
 
-The build hands each page to :func:`text_for_index` as it writes it (``on_post_page``), then
-:func:`build_index` gives them all to Pagefind (PyPI ``pagefind[bin]``, pinned in
-requirements.lock): the texts are written to a scratch folder in memory where the system has one
-(a built page is never read back), Pagefind's command line indexes them and writes the chunked
-index under ``pagefind/``; a reader's browser fetches only the chunks its query needs. (Pagefind's
+The build hands each page to :func:`text_for_index` as it writes it (``on_post_page``) and writes
+the text at once to a scratch folder (:class:`PageTexts`, in memory where the system has one: a
+built page is never read back, and the build holds no text in memory); then :func:`build_index`
+gives the folder to Pagefind (PyPI ``pagefind[bin]``, pinned in requirements.lock), whose command
+line indexes it and writes the chunked index under ``pagefind/``; a reader's browser fetches only
+the chunks its query needs. (Pagefind's
 Python service waits a tenth of a second per page: too slow for thousands of pages.)
 
 A browser cannot fetch files, import ES modules or start workers from ``file://``. So the build
@@ -207,9 +216,13 @@ def _file_of(url: str) -> str:
 def write_pages(pages: Sequence[tuple[str, str]], folder: Path) -> None:
     """The pages Pagefind reads, written under ``folder`` at the paths of their addresses."""
     for url, text in pages:
-        path = folder / _file_of(url)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_page(folder, url, text)
+
+
+def write_page(folder: Path, url: str, text: str) -> None:
+    path = folder / _file_of(url)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
 
 
 def scratch_folder() -> str | None:
@@ -217,6 +230,33 @@ def scratch_folder() -> str | None:
     writes a thousand small files there; None for the system's usual temporary folder."""
     shm = Path("/dev/shm")
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
+class PageTexts:
+    """The pages Pagefind will read, written to a scratch folder as the build finishes each one: a build
+    keeps none of them in memory (at 10,000 pages they weighed hundreds of megabytes). The folder goes
+    when :func:`build_index` is done, or with this object if the build stops before."""
+
+    def __init__(self) -> None:
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self.count = 0
+
+    def add(self, url: str, text: str) -> None:
+        """Write the page at ``url`` (its text from :func:`text_for_index`)."""
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="guide-recherche-", dir=scratch_folder())
+        write_page(Path(self._folder.name), url, text)
+        self.count += 1
+
+    @property
+    def folder(self) -> Path | None:
+        """Where the pages are (None before the first)."""
+        return None if self._folder is None else Path(self._folder.name)
+
+    def close(self) -> None:
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
 
 
 def pagefind_arguments(pages_dir: Path, output: Path, directory_urls: bool) -> list[str]:
@@ -230,25 +270,34 @@ def pagefind_arguments(pages_dir: Path, output: Path, directory_urls: bool) -> l
     return args
 
 
-def build_index(site_dir: Path, directory_urls: bool, pages: Sequence[tuple[str, str]]) -> None:
-    """Index ``pages`` (address, text from :func:`text_for_index`) into ``site_dir/pagefind``; for the
-    offline build (no directory URLs), wrap the index for ``file://``. Raises :class:`SearchIndexError`
-    when Pagefind fails or finds nothing to index."""
+def build_index(site_dir: Path, directory_urls: bool, pages: PageTexts | Sequence[tuple[str, str]]) -> None:
+    """Index ``pages`` (written as the build went, or (address, text from :func:`text_for_index`)) into
+    ``site_dir/pagefind``; for the offline build (no directory URLs), wrap the index for ``file://``.
+    Raises :class:`SearchIndexError` when Pagefind fails or finds nothing to index."""
+    if not isinstance(pages, PageTexts):
+        texts = PageTexts()
+        for url, text in sorted(pages):  # Pagefind numbers pages in the order it finds them
+            texts.add(url, text)
+        pages = texts
+    try:
+        _index(site_dir, directory_urls, pages.folder)
+    finally:
+        pages.close()
+
+
+def _index(site_dir: Path, directory_urls: bool, pages_dir: Path | None) -> None:
     bundle = site_dir / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
     no_page = ("recherche : Pagefind n'a indexé aucune page. Vérifiez que l'article des pages porte "
                f"l'attribut {BODY_ATTRIBUTE} (overrides/main.html).")
-    if not pages:
+    if pages_dir is None:
         raise SearchIndexError(no_page)
-    with tempfile.TemporaryDirectory(prefix="guide-recherche-", dir=scratch_folder()) as pages_dir:
-        write_pages(sorted(pages), Path(pages_dir))  # Pagefind numbers pages in the order it finds them
-        try:
-            done = subprocess.run(pagefind_arguments(Path(pages_dir), bundle, directory_urls),
-                                  capture_output=True, text=True)
-        except OSError as err:
-            raise SearchIndexError(f"recherche : impossible de lancer Pagefind ({err}). Lancez ./run.sh build, "
-                                   "qui installe les dépendances de requirements.lock.") from None
+    try:
+        done = subprocess.run(pagefind_arguments(pages_dir, bundle, directory_urls), capture_output=True, text=True)
+    except OSError as err:
+        raise SearchIndexError(f"recherche : impossible de lancer Pagefind ({err}). Lancez ./run.sh build, "
+                               "qui installe les dépendances de requirements.lock.") from None
     output = (done.stderr + done.stdout).strip()
     if done.returncode != 0:
         if "not able to build an index" in output:
@@ -262,6 +311,12 @@ def build_index(site_dir: Path, directory_urls: bool, pages: Sequence[tuple[str,
     if not directory_urls:
         wrap_for_file_urls(bundle)
     shutil.copyfile(LICENCE, bundle / LICENCE_FILE)
+
+
+def index_exists(site_dir: Path) -> bool:
+    """Whether ``site_dir`` holds an index written by an earlier build (online or offline)."""
+    bundle = site_dir / BUNDLE
+    return (bundle / "pagefind-entry.json").is_file() or (bundle / OFFLINE_FOLDER).is_dir()
 
 
 def wrap_for_file_urls(bundle: Path) -> None:

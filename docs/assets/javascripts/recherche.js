@@ -22,6 +22,7 @@
   var DANS_LE_PANNEAU = 6;   // résultats sous le champ de l'en-tête
   var PAR_PAGE = 10;         // résultats ajoutés à chaque fois sur la page « Rechercher »
   var MOTS_CHERCHES = 8;     // mots d'une requête cherchés, au plus (voir combiner)
+  var PRECHARGE_MIN = 3;     // lettres d'un mot avant que la frappe en précharge l'index (voir precharger)
   var MOT_COURANT = 1 / 3;   // un mot présent dans au moins cette part des pages est « courant »
   var BONUS_APERCU = 2.5;    // bonus des pages de vue d'ensemble pour une question de base (voir combiner)
   /* Articles, prépositions, pronoms et conjonctions du français, présents dans presque toutes
@@ -128,11 +129,16 @@
   }
 
   /* Pendant la frappe, Pagefind charge déjà les morceaux de l'index utiles aux mots tapés
-     (pagefind.preload) : la recherche, après le délai, les trouve prêts. */
+     (pagefind.preload) : la recherche, après le délai, les trouve prêts. Seulement les mots
+     porteurs d'au moins PRECHARGE_MIN lettres : le début d'un mot en cours de frappe (« m »,
+     « ma ») couvre une grande part de l'index, des centaines de kilo-octets sur un grand site,
+     que la requête finale n'utilise pas. */
   function precharger(requete) {
     requete = nettoyer(requete);
     if (!requete || !moteur) return;
-    moteur.then(function (pagefind) { return pagefind.preload(pourIndex(requete)); }).catch(function () {});
+    var mots = motsPorteurs(pourIndex(requete)).filter(function (mot) { return mot.length >= PRECHARGE_MIN; });
+    if (!mots.length) return;
+    moteur.then(function (pagefind) { return pagefind.preload(mots.join(" ")); }).catch(function () {});
   }
 
   /* Les résultats de ``requete`` : [{total, donnees: [les données des ``combien`` premiers]}]. */
