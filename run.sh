@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Project task runner: every task sets up what it needs first.
-#   ./run.sh serve     set up, then serve the site on http://127.0.0.1:8000/
+#   ./run.sh serve     set up, then serve the site on http://127.0.0.1:8000/ (--moteur properdocs: with ProperDocs)
 #   ./run.sh test      set up (venv, Debian chromium and Java, npm test tools), then run the whole test suite
-#   ./run.sh build     set up, then build the static site into site/
+#   ./run.sh build     set up, then build the static site into site/ (--moteur properdocs: with ProperDocs)
 #   ./run.sh offline   set up, then build the offline zip into dist/
 #   ./run.sh bench     set up, then run the benchmarks in benchmarks/
 #   ./run.sh verifier  set up, then check the content quickly (strict build, content errors only; no browser)
 #   ./run.sh nouvelle experience|guide|source ID   set up, then start docs/<folder>/<ID>.md from its template
+#   ./run.sh importer FICHIER   set up, then write one case page per row of a spreadsheet (.ods, .xlsx, .csv)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -55,7 +56,7 @@ setup_java() {
 }
 
 setup_node_tools() {
-    # IBM's accessibility engine (npm package accessibility-checker-engine, pinned in
+    # IBM's accessibility engine (npm accessibility-checker-engine) and pa11y (HTML_CodeSniffer), pinned in
     # tests/node/package-lock.json): a second checker, besides axe-core, in the browser tests.
     if ! command -v npm >/dev/null 2>&1; then
         echo "Installation de Node.js et npm (paquets Debian)…"
@@ -63,25 +64,50 @@ setup_node_tools() {
         DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nodejs npm >/dev/null
     fi
     if ! cmp -s tests/node/package-lock.json tests/node/node_modules/.installed.lock 2>/dev/null; then
-        npm ci --prefix tests/node --no-audit --no-fund --ignore-scripts --silent
+        PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/node --no-audit --no-fund --ignore-scripts --silent
         cp tests/node/package-lock.json tests/node/node_modules/.installed.lock
     fi
 }
 
+end_of_life_notice() {
+    # Material's end of life (hooks/engine/material.py), printed once when it is under six months away.
+    "$PY" hooks/engine/material.py || true
+}
+
+# The site engine: MkDocs (default) or ProperDocs, its continuation, from the same mkdocs.yml.
+ENGINE=(mkdocs)
+choose_engine() {
+    case "${1:-mkdocs}" in
+        mkdocs) ENGINE=("$VENV/bin/mkdocs") ;;
+        properdocs) ENGINE=("$VENV/bin/properdocs") ;;
+        *) echo "Moteur inconnu « $1 » : écrivez --moteur mkdocs ou --moteur properdocs." >&2; exit 2 ;;
+    esac
+}
+
 task="${1:-}"
 shift || true
+moteur=mkdocs
+if [ "${1:-}" = "--moteur" ]; then
+    moteur="${2:-}"
+    shift 2 || { echo "--moteur attend un nom : mkdocs ou properdocs." >&2; exit 2; }
+fi
+choose_engine "$moteur"
 case "$task" in
     serve)
         setup_python
+        end_of_life_notice
         echo "Le site est servi sur http://127.0.0.1:8000/ (Ctrl+C pour arrêter)."
-        exec "$VENV/bin/mkdocs" serve --strict --dev-addr 127.0.0.1:8000 "$@"
+        # mkdocs serve, with the content errors shown in the browser (tools/serve.py)
+        exec "$PY" tools/serve.py --dev-addr 127.0.0.1:8000 "$@"
         ;;
     build)
         setup_python
-        exec "$VENV/bin/mkdocs" build --strict "$@"
+        end_of_life_notice
+        exec "${ENGINE[@]}" build --strict -f mkdocs.yml "$@"
         ;;
     offline)
         setup_python
+        end_of_life_notice
         exec "$PY" tools/build_offline.py "$@"
         ;;
     test)
@@ -93,11 +119,16 @@ case "$task" in
         ;;
     verifier)
         setup_python
+        end_of_life_notice
         exec "$PY" tools/verifier.py "$@"
         ;;
     nouvelle)
         setup_python
         exec "$PY" tools/new_page.py "$@"
+        ;;
+    importer)
+        setup_python
+        exec "$PY" tools/importer.py "$@"
         ;;
     bench)
         setup_python
@@ -105,7 +136,26 @@ case "$task" in
         for script in benchmarks/build_scaling.py benchmarks/page_weight.py benchmarks/verifier_time.py; do "$PY" "$script"; done
         ;;
     *)
-        sed -n '2,10p' "$0"
+        commands="serve build offline test verifier nouvelle importer bench"
+        if [ -n "$task" ]; then
+            echo "Commande inconnue : « $task »." >&2
+            # the closest command, if one is close (difflib, from Python's standard library)
+            close=$(python3 -c 'import difflib, sys; m = difflib.get_close_matches(sys.argv[1].lower(), sys.argv[2:], 1, 0.6); print(m[0] if m else "")' "$task" $commands 2>/dev/null || true)
+            if [ -n "$close" ]; then echo "Vouliez-vous dire « ./run.sh $close » ?" >&2; fi
+        else
+            echo "Indiquez une commande." >&2
+        fi
+        cat >&2 <<'AIDE'
+Commandes :
+  ./run.sh serve                          le site sur http://127.0.0.1:8000/, mis à jour à chaque enregistrement
+  ./run.sh build                          construit le site dans site/
+  ./run.sh offline                        construit le paquet hors ligne dans dist/
+  ./run.sh test                           lance toute la suite de tests
+  ./run.sh verifier                       vérifie le contenu, sans navigateur
+  ./run.sh nouvelle experience|guide|source IDENTIFIANT   commence une page
+  ./run.sh importer FICHIER               écrit une page d'expérience par ligne d'un tableur (.ods, .xlsx, .csv)
+  ./run.sh bench                          lance les mesures de performance
+AIDE
         exit 2
         ;;
 esac

@@ -124,6 +124,7 @@ def case_page(index: int, vocab: dict[str, dict[str, str]], source_ids: list[str
         f"leviers: {yaml_list(rng.sample(list(vocab['leviers']), rng.randint(1, 4)))}",
         f"acteurs: {yaml_list([f'{actor} de {place}' for actor in rng.sample(ACTORS, rng.randint(1, 3))])}",
         f"sources: {yaml_list(sources)}",
+        f"verifie_le: {quoted(f'{rng.randint(2024, 2026)}-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}')}",
     ]
     body = []
     for title_ in SECTIONS:

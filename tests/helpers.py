@@ -21,9 +21,11 @@ class BuildResult:
     output: str
 
 
-def run_mkdocs(project: Path, site_dir: Path, strict: bool = True, env: dict[str, str] | None = None) -> BuildResult:
-    """Build ``project`` with the real MkDocs command line and return its exit code and log."""
-    args = [str(MKDOCS), "build", "--site-dir", str(site_dir)]
+def run_mkdocs(project: Path, site_dir: Path, strict: bool = True, env: dict[str, str] | None = None,
+               engine: str = "mkdocs") -> BuildResult:
+    """Build ``project`` with the real command line of ``engine`` (MkDocs, or ProperDocs: « properdocs »)
+    and return its exit code and log."""
+    args = [str(MKDOCS.with_name(engine)), "build", "--config-file", "mkdocs.yml", "--site-dir", str(site_dir)]
     if strict:
         args.append("--strict")
     full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))

@@ -119,23 +119,23 @@ BAD_INPUTS: dict[str, tuple[dict[str, str | bytes | None], str, list[str]]] = {
     ),
     "broken-link": (
         {"guides/co-construction.md": GUIDE + "\nVoir [ceci](../experiences/absente.md).\n"},
-        "docs/guides/co-construction.md:12", ["« ../experiences/absente.md »", "n'existe pas"],
+        "docs/guides/co-construction.md:13", ["« ../experiences/absente.md »", "n'existe pas"],
     ),
     "broken-link-close-to-a-page": (
         {"guides/co-construction.md": GUIDE + "\n\nVoir [ceci](commande-publique).\n"},
-        "docs/guides/co-construction.md:13", ["« commande-publique »", "Vouliez-vous dire « commande-publique.md » ?"],
+        "docs/guides/co-construction.md:14", ["« commande-publique »", "Vouliez-vous dire « commande-publique.md » ?"],
     ),
     "absolute-link": (
         {"guides/co-construction.md": GUIDE + "\nVoir [ceci](/guides/commande-publique.md).\n"},
-        "docs/guides/co-construction.md:12", ["commence par « / »"],
+        "docs/guides/co-construction.md:13", ["commence par « / »"],
     ),
     "broken-anchor": (
         {"guides/co-construction.md": GUIDE + "\nVoir [ceci](commande-publique.md#nulle-part).\n"},
-        "docs/guides/co-construction.md:12", ["« #nulle-part »", "docs/guides/commande-publique.md", "#ce-qui-a-ete-fait"],
+        "docs/guides/co-construction.md:13", ["« #nulle-part »", "docs/guides/commande-publique.md", "#ce-qui-a-ete-fait"],
     ),
     "broken-anchor-on-the-same-page": (
         {"guides/co-construction.md": GUIDE.replace("Ensemble,", "Ensemble ([plus bas](#ailleurs)),")},
-        "docs/guides/co-construction.md:10", ["« #ailleurs »", "absent de cette page"],
+        "docs/guides/co-construction.md:11", ["« #ailleurs »", "absent de cette page"],
     ),
     "orphan-page": (
         {"perdue.md": "---\ntitle: Perdue\n---\n\nPersonne ne me lie.\n"},
@@ -179,4 +179,4 @@ def test_content_errors_stop_the_build_even_without_strict(tmp_path: Path) -> No
     assert code == 1
     assert "docs/experiences/cas-lille.md:2" in output
     code, output = build(tmp_path / "liens", {"guides/co-construction.md": GUIDE + "\n[a](x.md)\n"}, strict=False)
-    assert code == 1 and "docs/guides/co-construction.md:12" in output
+    assert code == 1 and "docs/guides/co-construction.md:13" in output

@@ -8,6 +8,7 @@ import pytest
 from helpers import make_project, run_mkdocs
 
 import new_page
+from guide_ess.content.placeholders import PLACEHOLDER_LINE
 
 
 def test_a_case_page_lists_each_field_with_its_meaning_and_allowed_values(tmp_path: Path,
@@ -33,7 +34,7 @@ def fill(text: str, values: dict[str, str]) -> str:
     ("experience", "lyon-cantine-bio", {"title": '"Lyon : une cantine bio"', "description": "Une cantine.",
                                         "territoire": "Lyon", "regions": "[bretagne]", "echelons": "[commune]",
                                         "periode": '"2022"', "themes": "[cooperation]", "leviers": "[scic]",
-                                        "sources": "[fiche-a]"}),
+                                        "sources": "[fiche-a]", "verifie_le": '"2026-12-01"'}),
     ("source", "rapport-c", {"title": "Rapport C", "description": "Un rapport.", "editeur": "RTES", "date": "2023",
                              "type": "etude", "acces": "public"}),
 ])
@@ -46,6 +47,11 @@ def test_the_new_page_stops_the_build_until_filled_then_builds(tmp_path: Path, c
     assert result.returncode == 1 and f"docs/{path.relative_to(project / 'docs').as_posix()}:" in result.output
     assert "champ obligatoire manquant ou vide" in result.output
     path.write_text(fill(path.read_text(encoding="utf-8"), values), encoding="utf-8")
+    result = run_mkdocs(project, tmp_path / "site")
+    # the fields are filled, the template's « À écrire » placeholders are not: each is an error at its line
+    assert result.returncode == 1 and "« À écrire » : cette section n'est pas encore écrite" in result.output
+    written = path.read_text(encoding="utf-8").replace(PLACEHOLDER_LINE, "Un texte réécrit d'après la source.")
+    path.write_text(written, encoding="utf-8")
     result = run_mkdocs(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     assert (tmp_path / "site" / path.parent.name / page_id / "index.html").exists()

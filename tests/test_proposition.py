@@ -54,6 +54,7 @@ GOOD: dict[str, Answer] = {
     "leviers": ["Clauses sociales et environnementales"],
     "acteurs": "Ville de Lyon\n- Une coopérative, « Les Repas »",
     "sources": ["Points de RepèrESS : Marchés publics & ESS (rtes-reperess-marches-publics-2022)"],
+    "verifie_le": "2026-12-01",
     "qui_et_ou": "La Ville de Lyon et ses cantines.",
     "ce_qui_a_ete_fait": "Un marché en deux lots.\n\n- un lot bio\n- un lot local",
 }
@@ -130,9 +131,10 @@ def test_good_proposal_becomes_a_page(repo: Path, tmp_path: Path) -> None:
         "periode": "2021-2026", "themes": ["commande-publique", "cooperation-economique"],
         "leviers": ["clauses-sociales-environnementales"],
         "acteurs": ["Ville de Lyon", "Une coopérative, « Les Repas »"],
-        "sources": ["rtes-reperess-marches-publics-2022"],
+        "sources": ["rtes-reperess-marches-publics-2022"], "verifie_le": "2026-12-01",
     }
     assert 'periode: "2021-2026"' in page.read_text(encoding="utf-8")
+    assert 'verifie_le: "2026-12-01"' in page.read_text(encoding="utf-8")
     assert body.index("## Qui et où\n\nLa Ville de Lyon") < body.index("## Ce qui a été fait\n\nUn marché en deux lots.")
     assert "## Les leviers utilisés" not in body  # left empty: no empty section
     assert "- Le guide [Commande publique responsable](../guides/commande-publique.md)." in body
@@ -185,12 +187,12 @@ def test_unknown_values_get_the_closest_allowed_one(repo: Path, tmp_path: Path) 
     answers = dict(GOOD, regions=["Haut-de-France", "Auvergne"], themes=["commande-publiqe"], echelons=["Ville"],
                    sources=["Points de RepèrESS : Marchés publics & ESS (rtes-reperess-marches-publics-2021)"])
     comment = rejected(repo, answers, tmp_path)
-    assert "- **Régions** : valeur inconnue « Haut-de-France ». Vouliez-vous dire « Hauts-de-France » ?" in comment
-    assert ("- **Thèmes** : valeur inconnue « commande-publiqe ». "
+    assert "- **Régions** : valeur inconnue « `Haut-de-France` ». Vouliez-vous dire « Hauts-de-France » ?" in comment
+    assert ("- **Thèmes** : valeur inconnue « `commande-publiqe` ». "
             "Vouliez-vous dire « Commande publique responsable » ?") in comment
-    assert "- **Échelons** : valeur inconnue « Ville »." in comment
-    assert "- **Régions** : valeur inconnue « Auvergne ». Vouliez-vous dire « Auvergne-Rhône-Alpes » ?" in comment
-    assert ("source inconnue « Points de RepèrESS : Marchés publics & ESS (rtes-reperess-marches-publics-2021) » : "
+    assert "- **Échelons** : valeur inconnue « `Ville` »." in comment
+    assert "- **Régions** : valeur inconnue « `Auvergne` ». Vouliez-vous dire « Auvergne-Rhône-Alpes » ?" in comment
+    assert ("source inconnue « `Points de RepèrESS : Marchés publics & ESS (rtes-reperess-marches-publics-2021)` » : "
             "choisissez une source de la liste. Vouliez-vous dire « Points de RepèrESS : Marchés publics & ESS "
             "(rtes-reperess-marches-publics-2022) » ?") in comment
 
@@ -210,7 +212,7 @@ def test_an_identifier_already_used_is_refused_and_the_page_is_untouched(repo: P
 def test_a_malformed_identifier_is_refused_with_a_proposal(repo: Path, tmp_path: Path, given: str,
                                                            proposed: str) -> None:
     comment = rejected(repo, dict(GOOD, id=given), tmp_path)
-    assert (f"« {given} » n'est pas un identifiant valide : minuscules sans accents, chiffres et tirets seulement. "
+    assert (f"« `{given}` » n'est pas un identifiant valide : minuscules sans accents, chiffres et tirets seulement. "
             f"Vouliez-vous dire « {proposed} » ?") in comment
 
 
@@ -223,7 +225,7 @@ def test_a_given_identifier_is_used(repo: Path, tmp_path: Path) -> None:
 def test_a_new_source_waits_for_its_page(repo: Path, tmp_path: Path) -> None:
     answers = dict(GOOD, sources=[forms.NEW_SOURCE], source_nouvelle="Délibération du conseil municipal,\n2022")
     comment = rejected(repo, answers, tmp_path)
-    assert "- **Sources** : la source décrite (« Délibération du conseil municipal, 2022 ») n'a pas encore de page" \
+    assert "- **Sources** : la source décrite (« `Délibération du conseil municipal, 2022` ») n'a pas encore de page" \
         in comment
     assert "champ obligatoire" not in comment  # the build's own message about empty sources is not repeated
     comment = rejected(repo, dict(GOOD, sources=[*GOOD["sources"], forms.NEW_SOURCE]), tmp_path)  # type: ignore[misc]
@@ -232,7 +234,14 @@ def test_a_new_source_waits_for_its_page(repo: Path, tmp_path: Path) -> None:
 
 def test_the_builds_own_checks_are_relayed_in_the_forms_words(repo: Path, tmp_path: Path) -> None:
     comment = rejected(repo, dict(GOOD, periode="2021/2026"), tmp_path)
-    assert "- **Période** : « 2021/2026 » n'est pas une période valide" in comment
+    assert "- **Période** : « `2021/2026` » n'est pas une période valide" in comment
+
+
+def test_a_wrong_review_date_is_sent_back_with_what_to_write(repo: Path, tmp_path: Path) -> None:
+    comment = rejected(repo, dict(GOOD, verifie_le="1er décembre 2026"), tmp_path)
+    assert "- **Date de vérification des faits** : « `1er décembre 2026` » n'est pas une date écrite « `AAAA-MM-JJ` »" \
+        in comment
+    assert "date à venir" in rejected(repo, dict(GOOD, verifie_le="2999-01-01"), tmp_path)
 
 
 def test_multiple_choices_whose_labels_hold_commas(repo: Path, tmp_path: Path) -> None:
@@ -294,7 +303,7 @@ def test_an_injected_heading(repo: Path, tmp_path: Path) -> None:
 
 def test_a_file_inclusion_is_refused(repo: Path, tmp_path: Path) -> None:
     comment = rejected(repo, dict(GOOD, a_retenir='Voir :\n\n--8<-- ".git/config"'), tmp_path)
-    assert "- **Ce que l'on peut en retenir** : « --8<-- » inclut un fichier du serveur" in comment
+    assert "- **Ce que l'on peut en retenir** : « -8<- » inclut un fichier du serveur" in comment
 
 
 def test_an_answer_on_several_lines_where_one_is_expected(repo: Path, tmp_path: Path) -> None:

@@ -50,6 +50,26 @@ def test_case_study_header_and_footer(fixture_site: Path) -> None:
     assert toc == ["#ce-qui-a-ete-fait", "#sources", "#voir-aussi"]
 
 
+def test_every_guide_and_case_shows_the_date_its_facts_were_checked_under_its_title(fixture_site: Path) -> None:
+    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre"]
+    for record in [*CORPUS.guides.values(), *CORPUS.cases.values()]:
+        doc = soup(fixture_site / record.path[:-3] / "index.html")
+        title = doc.select_one("article h1")
+        box = title.find_next_sibling() if title is not None else None
+        assert box is not None and box.name == "div", record.path  # the header block, right under the title
+        line = box.select_one("p.a-jour")
+        year, month, day = (int(part) for part in record.verifie_le.split("-"))  # type: ignore[attr-defined]
+        expected = f"À jour au {day}{'er' if day == 1 else ''} {months[month - 1]} {year}"
+        assert line is not None and " ".join(line.get_text().split()) == expected, record.path
+        assert line.time is not None and line.time["datetime"] == record.verifie_le  # type: ignore[attr-defined]
+    metz = soup(fixture_site / "experiences" / "cas-metz" / "index.html").select_one(".fiche-experience .a-jour")
+    assert metz is not None and " ".join(metz.get_text().split()) == "À jour au 15 mars 2024"
+    printable = soup(fixture_site / "guides" / "version-imprimable" / "index.html")
+    dates = [" ".join(p.get_text().split()) for p in printable.select("article p.a-jour")]
+    assert dates == ["À jour au 2 décembre 2026"] * len(CORPUS.guides)
+
+
 def test_generated_heading_ids_never_clash_with_written_ones(fixture_site: Path) -> None:
     ids = [t["id"] for t in soup(fixture_site / "guides" / "co-construction" / "index.html").select("article [id]")]
     assert len(ids) == len(set(ids)) and "experiences" in ids and "sources" in ids

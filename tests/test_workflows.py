@@ -19,7 +19,8 @@ from helpers import ROOT
 
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
-USES = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@(?:v\d+(?:\.\d+){0,2}|[0-9a-f]{40})$")
+# a third-party action pinned by commit, its version in a comment: « actions/checkout@<40 hex> # v6.1.0 »
+USES = re.compile(r"^\s*(?:- )?uses: [\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 
 
 def actionlint(*paths: Path) -> subprocess.CompletedProcess[str]:
@@ -63,13 +64,40 @@ def test_actionlint_and_shellcheck_do_catch_mistakes(tmp_path: Path) -> None:
     assert "SC2086" in result.stdout
 
 
-def test_actions_are_pinned_at_least_by_major_version() -> None:
+def test_actions_are_pinned_by_commit_with_their_version() -> None:
+    count = 0
+    for path in WORKFLOWS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if re.match(r"^\s*(?:- )?uses:", line):
+                count += 1
+                assert USES.match(line), f"{path.name} : {line.strip()}"
+    assert count >= 10
+
+
+def test_the_token_is_given_only_to_steps_that_call_gh() -> None:
     for path in WORKFLOWS:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for job in data["jobs"].values():
+        assert "GH_TOKEN" not in (data.get("env") or {})
+        for name, job in data["jobs"].items():
+            assert "GH_TOKEN" not in (job.get("env") or {}), f"{path.name} : {name}"
             for step in job.get("steps", []):
-                if "uses" in step:
-                    assert USES.match(step["uses"]), f"{path.name} : {step['uses']}"
+                if "github.token" in str(step.get("env", {})) or "secrets." in str(step):
+                    assert "gh " in step.get("run", ""), f"{path.name} : {name} : {step.get('name')}"
+                    assert "./run.sh" not in step["run"] and "python" not in step["run"]
+            for step in job.get("steps", []):
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step.get("with", {}).get("persist-credentials") is False, f"{path.name} : {name}"
+
+
+def test_jobs_that_build_cannot_write() -> None:
+    for path in WORKFLOWS:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert data["permissions"] == {"contents": "read"}
+        for name, job in data["jobs"].items():
+            runs = "\n".join(s.get("run", "") for s in job.get("steps", []))
+            if "./run.sh" in runs or "python" in runs:
+                assert set((job.get("permissions") or {"contents": "read"}).values()) == {"read"}, \
+                    f"{path.name} : {name}"
 
 
 def test_site_runs_the_fast_check_first_then_tests_and_preview() -> None:
@@ -83,9 +111,9 @@ def test_site_runs_the_fast_check_first_then_tests_and_preview() -> None:
     assert "SITE_URL" in jobs["verifier"]["env"]
     assert jobs["test"]["needs"] == "verifier"
     assert "./run.sh test" in [s.get("run") for s in steps_of(jobs["test"])]
-    assert jobs["deploy"]["needs"] == "test"
+    assert jobs["publication"]["needs"] == "test" and jobs["deploy"]["needs"] == "publication"
     assert jobs["deploy"]["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
-    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps_of(jobs["deploy"]))
+    assert [s.get("uses", "").split("@")[0] for s in steps_of(jobs["deploy"])] == ["actions/deploy-pages"]
 
 
 def test_preview_artifacts_are_named_for_the_pull_request_and_linked() -> None:
@@ -111,6 +139,10 @@ def test_proposals_become_pull_requests_on_the_acceptance_label() -> None:
     job = data["jobs"]["page"]
     assert job["if"] == f"github.event.label.name == '{prop.ACCEPT_LABEL}'"
     assert job["env"]["LABEL"] == prop.ACCEPT_LABEL
+    assert job["permissions"] == {"contents": "read"} and "github.token" not in str(job)
+    answer = data["jobs"]["reponse"]
+    assert answer["needs"] == "page" and answer["if"].startswith("always()")
+    assert not any("./run.sh" in s.get("run", "") or "python" in s.get("run", "") for s in steps_of(answer))
     text = (ROOT / ".github" / "workflows" / "proposition.yml").read_text(encoding="utf-8")
     # the issue's text reaches the script through the environment and a file, never inside a script
     for step in steps_of(job):
@@ -118,9 +150,10 @@ def test_proposals_become_pull_requests_on_the_acceptance_label() -> None:
     assert text.count("${{ github.event.issue.body }}") == 1
     runs = "\n".join(s.get("run", "") for s in steps_of(job))
     assert "tools/proposition_to_page.py" in runs and (ROOT / "tools" / "proposition_to_page.py").exists()
-    assert runs.count("./run.sh verifier") == 2
-    assert "git push --force" not in runs and "git ls-remote --exit-code --heads" in runs
-    assert all(s.get("with", {}).get("persist-credentials") is False for s in steps_of(job)
+    assert runs.count("./run.sh verifier") == 2 and "--from-verification" in runs
+    answers = "\n".join(s.get("run", "") for s in steps_of(answer))
+    assert "git push --force" not in answers and "git ls-remote --exit-code --heads" in answers
+    assert all(s.get("with", {}).get("persist-credentials") is False for s in [*steps_of(job), *steps_of(answer)]
                if s.get("uses", "").startswith("actions/checkout@"))
 
 

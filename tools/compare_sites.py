@@ -1,12 +1,14 @@
 """Compare two built sites page by page: what changed for readers between two versions of the code.
 
-Usage: python tools/compare_sites.py OLD_SITE NEW_SITE [--show N]
+Usage: python tools/compare_sites.py OLD_SITE NEW_SITE [--show N] [--sauf-generateur]
 
 Every file is compared byte for byte; HTML, XML and JSON files that differ are
 compared again once normalised (entities decoded and attributes re-quoted the
 same way, JSON re-serialised), which separates a different spelling of the same
 markup (« &#x27; » and « &#39; ») from a real change. Prints one line per kind of
-result and, for the N first real changes, a short unified diff.
+result and, for the N first real changes, a short unified diff. With ``--sauf-generateur``
+(two engines, MkDocs and ProperDocs, building the same commit), pages that differ only in their
+``<meta name="generator">`` tag are counted apart: that tag names the engine.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 IGNORED = {"sitemap.xml.gz"}
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
 class _Canonical(HTMLParser):
@@ -68,19 +71,25 @@ def main() -> int:
     parser.add_argument("old", type=Path)
     parser.add_argument("new", type=Path)
     parser.add_argument("--show", type=int, default=5, help="how many real changes to show as diffs")
+    parser.add_argument("--sauf-generateur", action="store_true", dest="engines",
+                        help="count apart the pages whose only difference is the generator tag (two engines)")
     args = parser.parse_args()
     old = {p.relative_to(args.old).as_posix() for p in args.old.rglob("*") if p.is_file()} - IGNORED
     new = {p.relative_to(args.new).as_posix() for p in args.new.rglob("*") if p.is_file()} - IGNORED
-    same, spelling, changed = [], [], []
+    same, generator, spelling, changed = [], [], [], []
     for rel in sorted(old & new):
         a, b = (args.old / rel).read_bytes(), (args.new / rel).read_bytes()
         if a == b:
             same.append(rel)
+        elif args.engines and GENERATOR.sub(b"", a) == GENERATOR.sub(b"", b):
+            generator.append(rel)
         elif canonical(Path(rel), a) == canonical(Path(rel), b):
             spelling.append(rel)
         else:
             changed.append(rel)
     print(f"identiques : {len(same)}")
+    if args.engines:
+        print(f"seule la balise generator diffère (le nom du moteur) : {len(generator)}")
     print(f"même contenu, autre écriture (entités, guillemets) : {len(spelling)}" + (f" — {', '.join(spelling[:8])}" + (" …" if len(spelling) > 8 else "") if spelling else ""))
     print(f"modifiés : {len(changed)}" + (f" — {', '.join(changed[:12])}" + (" …" if len(changed) > 12 else "") if changed else ""))
     print(f"seulement dans l'ancien : {len(old - new)} {sorted(old - new)[:10]}")

@@ -91,6 +91,11 @@ QUESTIONS = {
                         "Ville de Lille\nEnercoop"),
     "sources": Question("Sources", "Les ressources, déjà présentées sur le site, d'où viennent les faits. "
                         f"Si la vôtre n'y est pas, choisissez « {NEW_SOURCE} »."),
+    "verifie_le": Question("Date de vérification des faits",
+                           "Le jour où vous avez vérifié les faits dans les sources (et, pour une règle de droit, "
+                           "dans la page « Ce qui a changé depuis les sources »), écrit année-mois-jour. "
+                           "Il s'affiche « À jour au … » en tête de page ; les pages vérifiées il y a plus de "
+                           "12 mois sont signalées pour relecture.", "2026-12-02"),
 }
 NEW_SOURCE_QUESTION = Question(
     "Nouvelle source (si vous l'avez choisie)",

@@ -11,16 +11,18 @@ vocabularies.
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import guide_ess.kinds as kinds  # noqa: E402
+from guide_ess.content.placeholders import PLACEHOLDER_LINE  # noqa: E402
 from guide_ess.content.problems import suggest  # noqa: E402
-from guide_ess.content.schema import SLUG, FieldSpec, fields_of  # noqa: E402
+from guide_ess.content.schema import REVIEW_FIELD, SLUG, FieldSpec, fields_of  # noqa: E402
 from guide_ess.content.vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary  # noqa: E402
 
 EXAMPLES = {"periode": '"2021-2026"', "regions": "[hauts-de-france]", "sources": "[identifiant-de-la-source]"}
@@ -30,11 +32,17 @@ class Refused(Exception):
     """A request that cannot be done, with the French reason and what to do."""
 
 
+def _example(name: str) -> str | None:
+    if name == REVIEW_FIELD:  # today's date, as the contributor who checks the facts today writes it
+        return f'"{datetime.date.today().isoformat()}"'
+    return EXAMPLES.get(name)
+
+
 def _comment(spec: FieldSpec, vocab: Vocabulary, sources: Sequence[str]) -> list[str]:
+    example = _example(spec.name)
     need = "obligatoire" if spec.required else "facultatif"
-    shape = "liste entre crochets, par exemple " + EXAMPLES.get(spec.name, "[valeur-a, valeur-b]") \
-        if spec.shape == "list" else "texte sur une ligne" + (f", par exemple {EXAMPLES[spec.name]}" if spec.name in EXAMPLES
-                                                              else "")
+    shape = "liste entre crochets, par exemple " + (example or "[valeur-a, valeur-b]") \
+        if spec.shape == "list" else "texte sur une ligne" + (f", par exemple {example}" if example else "")
     lines = [f"# {spec.name} ({need}, {shape}) : {spec.help}."]
     if spec.vocabulary:
         values = vocab.of(spec.vocabulary)
@@ -58,7 +66,7 @@ def page_text(kind: kinds.PageKind, page_id: str, vocab: Vocabulary, sources: Se
     out[-1] = "---"
     out.append("")
     for heading in kind.sections:
-        out += [f"## {heading}", "", "À écrire (voir les règles d'écriture dans CONTRIBUTING.md).", ""]
+        out += [f"## {heading}", "", PLACEHOLDER_LINE, ""]
     return "\n".join(out)
 
 
@@ -95,8 +103,23 @@ def create(root: Path, command: str, page_id: str) -> Path:
     return path
 
 
+class FrenchParser(argparse.ArgumentParser):
+    """argparse, with its mistakes told in French (its own messages are in English)."""
+
+    def error(self, message: str) -> NoReturn:
+        kinds_list = "|".join(k.command for k in kinds.PAGE_KINDS)
+        missing = "required" in message
+        print(("Il manque " + ("la sorte de page et l'identifiant" if "sorte" in message else "l'identifiant")
+               if missing else "Trop d'arguments") +
+              f". Écrivez : ./run.sh nouvelle {kinds_list} IDENTIFIANT (par exemple : ./run.sh nouvelle experience "
+              "lyon-cantine-bio ; l'identifiant est le nom du fichier, en minuscules sans accents, chiffres et "
+              "tirets).", file=sys.stderr)
+        raise SystemExit(2)
+
+
 def main(argv: Sequence[str] | None = None, root: Path = ROOT) -> int:
-    parser = argparse.ArgumentParser(prog="./run.sh nouvelle", description="Commencer une page du guide.")
+    parser = FrenchParser(prog="./run.sh nouvelle", description="Commencer une page du guide.", add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="affiche cette aide")
     parser.add_argument("sorte", help="experience, guide ou source")
     parser.add_argument("identifiant", help="nom du fichier sans .md, par exemple lyon-cantine-bio")
     args = parser.parse_args(argv)

@@ -10,13 +10,22 @@ read from the committed form (.github/ISSUE_TEMPLATE/proposer-experience.yml).
 
 Exit 0: docs/experiences/<id>.md is written (never over an existing file), and the pull request's
 description if --pr-body is given. Exit 1: the proposal has mistakes; nothing is written under docs/;
-the French comment listing what to fix goes to --comment (or to the standard output). Exit 2: wrong use.
+the French comment listing what to fix, each point named by the form's question, goes to --comment (or
+to the standard output). Exit 2: wrong use, or a fault of the script; never for what a contributor typed.
+
+Invisible and control characters are removed from the answers (the build refuses them); every answer has
+a maximum length (LIMITS); every value the comment repeats from the issue is literal text (a code span:
+no link, image, mention or HTML can be made from it).
+
+With --from-verification REPORT, writes instead (to --comment) the comment for a page that the full check
+(``./run.sh verifier``, its output in REPORT) refused.
 """
 from __future__ import annotations
 
 import argparse
 import difflib
 import json
+import posixpath
 import re
 import secrets
 import sys
@@ -28,7 +37,11 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent / "hooks"))
 import make_issue_forms as forms  # noqa: E402  (the form's own definitions)
+from guide_ess.content import policy  # noqa: E402  (the build's content policy)
+from engine.links import close_page  # noqa: E402  (the build's suggestion of a page for a broken link)
+from guide_ess.data.ids import MAX_ID_LENGTH, fold, slugify  # noqa: E402  (the spreadsheet import makes identifiers the same way)
 
 ROOT = forms.ROOT
 NO_RESPONSE = "_No response_"
@@ -38,10 +51,14 @@ SNIPPET = "--8<--"  # pymdownx.snippets: would pull a file of the machine that b
 YEARS = re.compile(r"^[0-9][0-9 -]*$")
 CHECKBOX = re.compile(r"^- \[([ xX])\] (.*)$")
 ACCEPT_LABEL = "proposition-acceptee"
-MAX_ID_LENGTH = 50
-# Short words left out of an identifier made from a title (and every one-letter word: l', d', n°…).
-STOP_WORDS = {"au", "aux", "avec", "dans", "de", "des", "du", "en", "et", "la", "le", "les", "leur", "leurs",
-              "ou", "par", "pour", "qui", "sa", "se", "ses", "son", "sur", "un", "une"}
+# Maximum lengths, in characters: what the site's header and menus show well, and what GitHub accepts
+# (a pull request title « Nouvelle expérience : <titre> » under 256 characters, a branch
+# « proposition/<n>-<id> » and a file name « <id>.md » far under 255 bytes).
+LIMITS = {"title": 150, "id": MAX_ID_LENGTH, "description": 300, "territoire": 120, "periode": 20, "acteurs": 2000,
+          "source_nouvelle": 1000}
+SECTION_LIMIT = 8000  # each text section of the page
+MAX_ACTORS, ACTOR_LIMIT = 40, 150
+SHOWN_LIMIT = 120  # a value repeated in a comment is cut after this many characters
 NOT_FIELDS = {"source_nouvelle", "engagements", *(section_id for section_id, _, _ in forms.SECTIONS)}
 
 
@@ -102,9 +119,44 @@ def load_form(root: Path) -> list[Element]:
 
 
 def normalize(text: str) -> str:
-    """NFC text with LF line ends and no byte-order mark."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    return unicodedata.normalize("NFC", text)
+    """NFC text with LF line ends, without byte-order mark, invisible or control characters (the build
+    refuses them: bidirectional overrides, zero-width spaces, C0 and C1 controls; line separators become
+    line ends, tabs spaces)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").lstrip("\ufeff")
+    return unicodedata.normalize("NFC", policy.strip_forbidden(text))
+
+
+def literal(value: str) -> str:
+    """``value`` as literal text in a GitHub comment: a code span whose fence no backtick of the value can
+    close, on one line, cut when long. Nothing in it becomes a link, an image, a mention or HTML."""
+    value = " ".join(value.split())
+    if len(value) > SHOWN_LIMIT:
+        value = value[:SHOWN_LIMIT] + "…"
+    if not value:
+        return "(vide)"
+    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if value[0] in "` " or value[-1] in "` " else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
+
+
+_QUOTED = re.compile(r"«\s?(.*?)\s?»")
+
+
+def inert(text: str) -> str:
+    """A message of the build, for a comment: each « value » it quotes becomes literal (:func:`literal`);
+    the rest, written by the build, has its Markdown punctuation escaped and no mention."""
+    out, at = [], 0
+    for quoted in _QUOTED.finditer(text):
+        out.append(_escape(text[at:quoted.start()]) + "« " + literal(quoted.group(1)) + " »")
+        at = quoted.end()
+    out.append(_escape(text[at:]))
+    return "".join(out)
+
+
+def _escape(text: str) -> str:
+    text = re.sub(r"([\\`*_\[\]()<>!#|~&\{\}])", r"\\\1", re.sub(r"\s+", " ", text))
+    return text.replace("@", "@\u2060").replace("://", ":\u2060//")
 
 
 def parse_body(body: str, elements: list[Element]) -> tuple[dict[str, str], list[Finding]]:
@@ -164,12 +216,6 @@ def split_choices(answer: str, options: tuple[str, ...]) -> list[str]:
     return chosen
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, for comparing what a person typed."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def closest(value: str, choices: dict[str, str]) -> str:
     """' Vouliez-vous dire « x » ?' for the closest allowed choice, or ''.
 
@@ -181,20 +227,6 @@ def closest(value: str, choices: dict[str, str]) -> str:
     if not match and len(typed) >= 4:  # the start of a longer label: « Auvergne »
         match = sorted(f for f in folded if f.startswith(typed))[:1]
     return f" Vouliez-vous dire « {folded[match[0]]} » ?" if match else ""
-
-
-def slugify(text: str, drop_stop_words: bool = True) -> str:
-    """An identifier from a title: lower case, no accents, words joined by hyphens, at most 60 characters."""
-    words = re.split(r"[^a-z0-9]+", fold(text).replace("œ", "oe").replace("æ", "ae"))
-    kept = [w for w in words if w and not (drop_stop_words and (w in STOP_WORDS or len(w) == 1))]
-    kept = kept or [w for w in words if w]
-    slug = ""
-    for word in kept:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > MAX_ID_LENGTH:
-            break
-        slug = candidate
-    return slug or "-".join(kept)[:MAX_ID_LENGTH].strip("-")
 
 
 # --- from answers to a page --------------------------------------------------------------------
@@ -229,7 +261,7 @@ def _dropdown(element: Element, text: str, root: Path, vocabularies: dict[str, d
             else:
                 allowed = {o: o for o in element.options if o != forms.NEW_SOURCE}
                 allowed.update({m.group(1): o for o in allowed if (m := SOURCE_CHOICE.search(o))})
-                proposal.findings.append(Finding(element.label, f"source inconnue « {choice} » : choisissez une "
+                proposal.findings.append(Finding(element.label, f"source inconnue « {literal(choice)} » : choisissez une "
                                                  "source de la liste." + closest(choice, allowed)))
         return ids
     vocabulary = vocabularies.get(element.id)
@@ -244,7 +276,8 @@ def _dropdown(element: Element, text: str, root: Path, vocabularies: dict[str, d
             ids.append(choice)
         else:
             typed = {**{label: label for label in vocabulary.values()}, **vocabulary}
-            proposal.findings.append(Finding(element.label, f"valeur inconnue « {choice} »." + closest(choice, typed)))
+            proposal.findings.append(Finding(element.label, f"valeur inconnue « {literal(choice)} »."
+                                             + closest(choice, typed)))
     return ids
 
 
@@ -256,9 +289,9 @@ def read_answers(texts: dict[str, str], elements: list[Element], root: Path,
     sources_label = next((e.label for e in elements if e.id == forms.SOURCES_FIELD), "Sources")
     for element in elements:
         text = texts.get(element.id, "")
-        if SNIPPET in text:
-            proposal.findings.append(Finding(element.label, f"« {SNIPPET} » inclut un fichier du serveur dans la "
-                                             "page : ce n'est pas permis dans une proposition, retirez-le."))
+        refused = policy_findings(element, text, element.id in sections, root)
+        if refused or too_long(element, text, element.id in sections, proposal):
+            proposal.findings += refused
             continue
         if element.type == "checkboxes":
             ticked = {m.group(2).strip() for line in text.split("\n") if (m := CHECKBOX.match(line.strip()))
@@ -277,7 +310,7 @@ def read_answers(texts: dict[str, str], elements: list[Element], root: Path,
             proposal.sections.append((sections[element.id], demote_headings(text)))
         elif element.id == "source_nouvelle":
             proposal.findings.append(Finding(
-                sources_label, f"la source décrite (« {' '.join(text.split())} ») n'a pas encore de page sur le "
+                sources_label, f"la source décrite (« {literal(text)} ») n'a pas encore de page sur le "
                 "site. Un mainteneur crée d'abord sa page dans docs/sources/ ; choisissez-la ensuite dans la "
                 f"liste « Sources » (modifiez le ticket : remplacez « {forms.NEW_SOURCE} » par le titre de la "
                 "source suivi de son identifiant entre parenthèses)."))
@@ -293,6 +326,78 @@ def read_answers(texts: dict[str, str], elements: list[Element], root: Path,
         else:
             proposal.meta[element.id] = _one_line(element, text, proposal)
     return proposal
+
+
+def policy_findings(element: Element, text: str, markdown: bool, root: Path) -> list[Finding]:
+    """What the build's content policy refuses in one answer (an answer that becomes text of the page is
+    Markdown: HTML, links, attribute lists, inclusions; any other answer, inclusions), and the links of
+    a text answer to pages of the site that do not exist."""
+    if not text:
+        return []
+    if SNIPPET in text or "8<" in text and policy.check_page("", text, ""):
+        return [Finding(element.label, "« -8<- » inclut un fichier du serveur dans la page : ce n'est pas permis "
+                        "dans une proposition, retirez-le.")]
+    problems = policy.check_page("", text, text if markdown else "")
+    several = "\n" in text
+    findings = [Finding(element.label, inert(p.message) + (f" (ligne {p.line} de votre réponse)" if several else ""))
+                for p in problems]
+    if markdown and not findings:
+        findings = link_findings(element, text, root)
+    return findings
+
+
+def link_findings(element: Element, text: str, root: Path) -> list[Finding]:
+    """A link of an answer to a page of the site must reach it (the page is written in docs/experiences/),
+    and its « #ancre », a heading of that page."""
+    docs = root / "docs"
+    findings = []
+    for line, dest, _image in policy.link_destinations(text):
+        path, _, anchor = dest.partition("#")
+        if not path or policy.url_problem(dest) or ":" in path.split("/")[0]:
+            continue
+        target = posixpath.normpath(posixpath.join("experiences", path))
+        where = f" (ligne {line} de votre réponse)" if "\n" in text else ""
+        if target.startswith("..") or not (docs / target).is_file():
+            pages = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+            close = close_page("experiences/page.md", dest, pages)
+            findings.append(Finding(element.label, f"le lien « {literal(dest)} » mène à une page qui n'existe pas{where}. "
+                                    "Écrivez le chemin du fichier .md à partir du dossier docs/experiences/ (par "
+                                    "exemple « ../guides/commande-publique.md »), ou l'adresse complète d'une page "
+                                    "d'un autre site (« https://… »)." + (f" Vouliez-vous dire « {literal(close)} » ?"
+                                                                        if close else "")))
+        elif anchor and target.endswith(".md"):
+            anchors = heading_anchors((docs / target).read_text(encoding="utf-8", errors="replace"))
+            if anchor not in anchors:
+                shown = ", ".join(f"#{a}" for a in anchors) or "aucune"
+                findings.append(Finding(element.label, f"le lien « {literal(dest)} » vise un intertitre absent de "
+                                        f"docs/{target}{where}. Ancres de cette page : {literal(shown)}."))
+    return findings
+
+
+def heading_anchors(markdown: str) -> list[str]:
+    """The anchors of a page's « ## » headings, as the build's table of contents makes them (Python-Markdown's
+    ``toc.slugify``: accents dropped, punctuation removed, lower case, words joined by « - »)."""
+    def slug(text: str) -> str:
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())
+
+    return [slug(m.group(1).strip()) for m in re.finditer(r"^#{1,6}\s+(.+?)\s*#*\s*$", markdown, re.MULTILINE)]
+
+
+def too_long(element: Element, text: str, section: bool, proposal: Proposal) -> bool:
+    """Whether an answer is longer than the site and GitHub allow (a finding says by how much)."""
+    limit = SECTION_LIMIT if section else LIMITS.get(element.id)
+    if element.id == "acteurs":
+        items = [line for line in text.split("\n") if line.strip()]
+        if len(items) > MAX_ACTORS or any(len(item) > ACTOR_LIMIT for item in items):
+            proposal.findings.append(Finding(element.label, f"au plus {MAX_ACTORS} acteurs, de {ACTOR_LIMIT} "
+                                             "caractères chacun au plus : gardez les principaux, un par ligne."))
+            return True
+    if limit is not None and len(text) > limit:
+        proposal.findings.append(Finding(element.label, f"réponse trop longue : {len(text)} caractères, {limit} au "
+                                         "plus. Raccourcissez-la."))
+        return True
+    return False
 
 
 def demote_headings(text: str) -> str:
@@ -311,9 +416,13 @@ def choose_id(proposal: Proposal, id_label: str, root: Path) -> str:
     """The page's identifier: the one given, or one made from the title; never that of an existing page."""
     given = str(proposal.meta.pop("id", "") or "")
     title = str(proposal.meta.get("title", ""))
+    if len(given) > MAX_ID_LENGTH:
+        proposal.findings.append(Finding(id_label, f"identifiant trop long : {len(given)} caractères, "
+                                         f"{MAX_ID_LENGTH} au plus."))
+        return ""
     if given:
         if not SLUG.match(given):
-            proposal.findings.append(Finding(id_label, f"« {given} » n'est pas un identifiant valide : minuscules "
+            proposal.findings.append(Finding(id_label, f"« {literal(given)} » n'est pas un identifiant valide : minuscules "
                                              "sans accents, chiffres et tirets seulement."
                                              + (f" Vouliez-vous dire « {slugify(given, False)} » ?"
                                                 if slugify(given, False) else "")))
@@ -322,6 +431,11 @@ def choose_id(proposal: Proposal, id_label: str, root: Path) -> str:
     else:
         page_id = slugify(title)
         if not page_id:
+            if title:
+                proposal.findings.append(Finding(id_label, f"le titre « {literal(title)} » ne contient ni lettre "
+                                                 "latine ni chiffre : le nom de la page ne peut pas en être tiré. "
+                                                 "Donnez un identifiant (minuscules sans accents, chiffres et tirets, "
+                                                 "par exemple « lyon-cantine-bio »)."))
             return ""
     if (root / "docs" / "experiences" / f"{page_id}.md").exists():
         free = next(f"{page_id}-{n}" for n in range(2, 1000)
@@ -379,10 +493,9 @@ def render_page(page_id: str, proposal: Proposal, field_order: list[str],
     return "\n\n".join(parts) + "\n"
 
 
-def check_with_core(root: Path, rel_path: str, text: str) -> list[tuple[str, str]]:
-    """The ONE place that uses the build's core (hooks/guide_ess): the page is checked as the build
-    will check it, among the site's own pages; returns (field, message) for this page's problems."""
-    sys.path.insert(0, str(ROOT / "hooks"))
+def check_with_core(root: Path, rel_path: str, text: str) -> list[tuple[str, int, str]]:
+    """The ONE place that loads the build's core (hooks/guide_ess): the page is checked as the build
+    will check it, among the site's own pages; returns (field, line, message) for this page's problems."""
     import guide_ess.kinds as kinds
 
     docs = root / "docs"
@@ -390,7 +503,30 @@ def check_with_core(root: Path, rel_path: str, text: str) -> list[tuple[str, str
     pages[rel_path] = text.encode("utf-8")
     corpus = kinds.load(pages.items(), (docs / ".vocabulaires.yml").read_text(encoding="utf-8"),
                         (docs / ".glossaire.yml").read_text(encoding="utf-8"))
-    return [(p.field, p.message) for p in corpus.problems if p.path == f"docs/{rel_path}"]
+    return [(p.field, p.line, p.message) for p in corpus.problems if p.path == f"docs/{rel_path}"]
+
+
+def question_at(text: str, line: int, field_name: str, labels: dict[str, str]) -> tuple[str, int]:
+    """The form's question that wrote line ``line`` of the page ``text`` (by its field, or by the section
+    the line is in), and the line within that answer (0 for a field)."""
+    if field_name:
+        return labels.get(field_name, "Page"), 0
+    lines = text.split("\n")
+    headings = {question.label: section_id for section_id, question, _ in forms.SECTIONS}
+    in_front, current, start = False, "", 0
+    for number, content in enumerate(lines[:max(line, 1)], start=1):
+        if number == 1 and content == "---":
+            in_front = True
+            continue
+        if in_front:
+            if content == "---":
+                in_front = False
+            elif (key := re.match(r"^([a-z_]+):", content)):
+                current, start = labels.get(key.group(1), "Page"), 0
+            continue
+        if content.startswith("## ") and content[3:] in headings:
+            current, start = labels.get(headings[content[3:]], content[3:]), number + 1
+    return current or "Page", (line - start if start and line > start else 0)
 
 
 # --- messages ----------------------------------------------------------------------------------
@@ -407,11 +543,25 @@ def comment_text(findings: list[Finding]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def verification_comment(report: str) -> str:
+    """The comment for a page that the full check refused: its report as a block of literal text (a fence
+    longer than any run of backticks in it), cut to fit in a GitHub comment."""
+    lines = [line for line in normalize(report).split("\n") if not line.startswith("::")]
+    text = "\n".join(lines).strip()
+    if len(text) > 20000:
+        text = text[:20000] + "\n[…]"
+    fence = "`" * max(3, max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return "\n".join(["Merci pour cette proposition ! La page écrite à partir de vos réponses ne passe pas encore "
+                      "la vérification du site :", "", f"{fence}text", text, fence, "",
+                      "Corrigez votre ticket (menu « … » de la description, puis « Edit »), puis un mainteneur "
+                      f"remettra l'étiquette « {ACCEPT_LABEL} ».", "", "Rien n'a été écrit sur le site pour l'instant."]) + "\n"
+
+
 def pr_body_text(page_path: str, title: str, issue: int | None) -> str:
     """The description of the pull request that adds the page."""
     origin = f"le ticket #{issue}" if issue else "un ticket"
     lines = [f"Page écrite automatiquement à partir du formulaire « Proposer une expérience » ({origin}).", "",
-             f"- Page : `{page_path}`", f"- Titre : {title}", "",
+             f"- Page : `{page_path}`", f"- Titre : {literal(title)}", "",
              "### À vérifier avant de fusionner", "",
              "- [ ] Chaque fait, nom, date et chiffre de la page se trouve dans les sources citées.",
              "- [ ] Rien n'est copié des sources : les phrases sont réécrites.",
@@ -461,10 +611,15 @@ def convert(body: str, root: Path) -> Result:
     rel_path = f"experiences/{page_id or 'proposition'}.md"
     text = render_page(page_id or "proposition", proposal, field_order, vocabularies)
     already = {f.question for f in proposal.findings}
-    for field_name, message in check_with_core(root, rel_path, text):
-        question = labels.get(field_name, "Page")
+    for field_name, line, message in check_with_core(root, rel_path, text):
+        question, answer_line = question_at(text, line, field_name, labels)
         if question not in already and not (field_name == "id" and not page_id):
-            proposal.findings.append(Finding(question, message))
+            where = f" (ligne {answer_line} de votre réponse)" if answer_line else ""
+            proposal.findings.append(Finding(question, inert(message) + where))
+    if not page_id and not proposal.findings:
+        proposal.findings.append(Finding(labels.get("id", "Identifiant"), "le nom de la page n'a pas pu être tiré "
+                                         "du titre : donnez un identifiant (minuscules sans accents, chiffres et "
+                                         "tirets)."))
     if proposal.findings or not page_id:
         return Result(None, title, tuple(proposal.findings))
     target = root / "docs" / rel_path
@@ -475,13 +630,28 @@ def convert(body: str, root: Path) -> Result:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Écrit la page d'une expérience proposée par le formulaire.")
-    parser.add_argument("body", type=Path, help="fichier contenant la description du ticket")
+    parser.add_argument("body", type=Path, nargs="?", help="fichier contenant la description du ticket")
+    parser.add_argument("--from-verification", type=Path, help="rapport de ./run.sh verifier : écrire le "
+                        "commentaire qui le transmet (dans --comment)")
     parser.add_argument("--root", type=Path, default=ROOT, help="dossier du projet (par défaut : ce dépôt)")
     parser.add_argument("--issue", type=int, default=None, help="numéro du ticket")
     parser.add_argument("--comment", type=Path, help="où écrire le commentaire en cas d'erreurs")
     parser.add_argument("--pr-body", type=Path, help="où écrire la description de la demande de fusion")
     parser.add_argument("--github-output", type=Path, help="fichier $GITHUB_OUTPUT de l'étape")
     args = parser.parse_args(argv)
+    if args.from_verification is not None:
+        try:
+            text = verification_comment(args.from_verification.read_bytes().decode("utf-8", errors="replace"))
+            if args.comment:
+                args.comment.write_text(text, encoding="utf-8")
+            else:
+                sys.stdout.write(text)
+        except OSError as err:
+            print(f"Erreur : {err}", file=sys.stderr)
+            return 2
+        return 0
+    if args.body is None:
+        parser.error("le fichier du ticket manque")
     try:
         body = args.body.read_bytes().decode("utf-8", errors="replace")
         result = convert(body, args.root)

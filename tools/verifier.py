@@ -4,7 +4,9 @@ Usage: ./run.sh verifier [--config-file mkdocs.yml]
 
 Prints one line per content error, ``fichier:ligne : message`` (the same checks as
 the full build: front matter, vocabularies, glossary, identifiers, UTF-8, links and
-anchors, orphan pages), then a one-line verdict in French; exit code 0 or 1. No
+anchors, orphan pages), then one line per page to review (a warning, not an error:
+its facts were last checked more than 12 months ago, field ``verifie_le``), then a
+one-line verdict in French; exit code 0 or 1 (warnings do not change it). No
 browser, no test suite. Under GitHub Actions (``GITHUB_ACTIONS=true``), each error is
 also an annotation on its line, and the job summary lists the errors or, when all is
 well, the pages the pull request adds or changes with their future address.
@@ -12,11 +14,9 @@ well, the pages the pull request adds or changes with their future address.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Sequence
@@ -24,78 +24,46 @@ from typing import Sequence
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError  # noqa: E402
-
-from engine import build as engine_build  # noqa: E402
-from engine import report as hooks_report  # noqa: E402
-from guide_ess.content.problems import Problem  # noqa: E402
+from engine.verify import check  # noqa: E402
+from guide_ess.core import Problem  # noqa: E402
+from guide_ess.content.review import REVIEW_MONTHS  # noqa: E402
 
 import github_report  # noqa: E402
 
 
-class _Collect(logging.Handler):
-    """The warnings and errors MkDocs itself logs during the build: the content problems are read from
-    the build (engine/build.py), not from what the hooks log of them (engine/report.py)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.problems: list[Problem] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if record.name != hooks_report.log.name and not message.startswith("Aborted with"):
-            self.problems.append(Problem("mkdocs", "", message))
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
-def check(config_file: Path) -> tuple[list[Problem], int]:
-    """Build the site strictly into a temporary folder; return the findings and the number of pages."""
-    collect = _Collect()
-    logger = logging.getLogger("mkdocs")
-    saved = (logger.handlers[:], logger.propagate, logger.level)
-    logger.handlers, logger.propagate = [collect], False
-    logger.setLevel(logging.INFO)
-    findings: list[Problem] = []
-    stopped = ""
-    pages = 0
-    old_cwd = Path.cwd()
-    os.chdir(config_file.parent)
-    try:
-        with tempfile.TemporaryDirectory(prefix="verifier-") as site_dir:
-            config = load_config(str(config_file), site_dir=site_dir, strict=True)
-            config.extra[engine_build.NO_SEARCH_INDEX] = True  # the check needs no search index
-            try:
-                build(config)
-            except (Abort, PluginError, ConfigurationError):
-                pass
-            state = engine_build.of(config)
-            findings = list(state.problems)
-            stopped = hooks_report.summary(len(findings))  # MkDocs logs it again when the hooks stop the build
-            pages = sum(1 for _ in Path(site_dir).rglob("*.html")) if not findings else 0
-    finally:
-        os.chdir(old_cwd)
-        logger.handlers, logger.propagate, logger.level = saved
-    return findings + [p for p in collect.problems if p.message != stopped], pages
-
-
-def report(findings: Sequence[Problem], pages: int, seconds: float, env: dict[str, str], repo: Path = ROOT) -> str:
-    """Print the findings and the verdict; under GitHub Actions, the annotations and the job summary."""
+def report(findings: Sequence[Problem], pages: int, seconds: float, env: dict[str, str], repo: Path = ROOT,
+           warnings: Sequence[Problem] = ()) -> str:
+    """Print the findings, the warnings and the verdict; under GitHub Actions, the annotations and the job summary."""
     for finding in findings:
         print(finding)
+    for warning in warnings:
+        print(f"{warning.where} : avertissement, champ « {warning.field} » : {warning.message}")
     on_github = env.get("GITHUB_ACTIONS") == "true"
     if on_github:
         for finding in findings:
             title = f"Erreur de contenu : champ « {finding.field} »" if finding.field else "Erreur de contenu"
             print(github_report.annotation(finding.path, finding.line or None, title, finding.message))
+        for warning in warnings:
+            print(github_report.annotation(warning.path, warning.line or None, "Page à relire", warning.message,
+                                           level="warning"))
     if findings:
         verdict = (f"Vérification échouée : {len(findings)} erreur{'s' if len(findings) > 1 else ''} à corriger "
                    f"({seconds:.0f} s).")
     else:
         verdict = f"Vérification réussie : aucune erreur, {pages} pages construites ({seconds:.0f} s)."
+    if warnings:
+        verdict += (f" {_plural(len(warnings), 'page à relire', 'pages à relire')} (faits vérifiés il y a plus de "
+                    f"{REVIEW_MONTHS} mois) : un avertissement, pas une erreur.")
     print(verdict)
     if on_github and env.get("GITHUB_STEP_SUMMARY"):
         summary = github_report.summary_errors(findings)
+        if warnings:
+            summary += (f"\n### {_plural(len(warnings), 'page à relire', 'pages à relire')} (avertissement)\n\n"
+                        + "".join(f"- `{w.path}` : {github_report.md_text(w.message)}\n" for w in warnings))
         base = env.get("GITHUB_BASE_REF", "")
         if not findings and base:
             try:
@@ -113,8 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--config-file", "-f", type=Path, default=ROOT / "mkdocs.yml")
     args = parser.parse_args(argv)
     start = time.monotonic()
-    findings, pages = check(args.config_file.resolve())
-    report(findings, pages, time.monotonic() - start, dict(os.environ), args.config_file.resolve().parent)
+    findings, pages, warnings = check(args.config_file.resolve())
+    report(findings, pages, time.monotonic() - start, dict(os.environ), args.config_file.resolve().parent, warnings)
     return 1 if findings else 0
 
 

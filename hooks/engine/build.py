@@ -7,7 +7,6 @@ on its own config object, which every event receives.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,21 +16,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from guide_ess import kinds
-from guide_ess.content.glossary import GLOSSARY_FILE
-from guide_ess.content.problems import Problem
-from guide_ess.content.history import page_dates
-from guide_ess.content.vocabulary import VOCABULARY_FILE
-from guide_ess.links.graph import build_graph
-from guide_ess.text import publication
-from guide_ess.text.abbreviations import Abbreviations
-from guide_ess.text.typography import french_spacing
-from guide_ess.views import facets, feed, printable
-from guide_ess.views.model import Site, link_targets
-from guide_ess.views.news import FEED_FILE
-from guide_ess.views.renderer import Renderer
+from guide_ess import core
 
-from . import front_matter, headings, links, menus, orphans, report, search, theme_markup
+from . import content_policy, front_matter, headings, links, menus, orphans, report, search, theme_markup
 
 _ATTRIBUTE = "_guide_ess_build"
 NO_SEARCH_INDEX = "guide_ess_sans_index"  # config.extra key: a check that needs no search index (tools/verifier.py)
@@ -53,16 +40,6 @@ def of(config: MkDocsConfig) -> Build:
     return build
 
 
-@dataclass
-class Content:
-    """What on_files reads and computes once: the checked corpus, its graph, and how to render views."""
-
-    site: Site
-    renderer: Renderer
-    abbreviations: Abbreviations
-    rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> HTML before and after the page's own
-
-
 class Build:
     """The state of one build and the step each MkDocs event runs."""
 
@@ -71,17 +48,18 @@ class Build:
         self.docs_dir = Path(config.docs_dir)
         self.reached = orphans.Reached()
         self.link_warnings = links.LinkWarnings(self.docs_dir)
-        self.problems: list[Problem] = []  # every content problem reported, for the contributors' check
-        self.feed = ""
+        self.problems: list[core.Problem] = []  # every content problem reported, for the contributors' check
+        self.warnings: list[core.Problem] = []  # pages to review: reported by the contributors' check, never an error
         self.search_pages: list[tuple[str, str]] = []  # (address, text) of each page for the search index
-        self.orphans: list[Problem] = []
-        self._content: Content | None = None
+        self.orphans: list[core.Problem] = []
+        self._built: core.Built | None = None
 
     @property
-    def content(self) -> Content:
-        if self._content is None:
+    def built(self) -> core.Built:
+        """What the core made of the content (on_files)."""
+        if self._built is None:
             raise PluginError("guide_ess : le contenu n'a pas été lu (on_files n'a pas été appelé).")
-        return self._content
+        return self._built
 
     # on_config ---------------------------------------------------------------------------------
 
@@ -89,10 +67,11 @@ class Build:
         """What the templates need from the search (where its index is, which pages it reads); listen
         to MkDocs' link warnings."""
         self.config.extra["recherche"] = search.template_settings(self.config.use_directory_urls)
+        content_policy.check_config(self.config)
         self.link_warnings.attach()
         return self.config
 
-    def stop_on(self, problems: list[Problem]) -> None:
+    def stop_on(self, problems: list[core.Problem]) -> None:
         """Report ``problems`` and stop the build, if there is any."""
         self.problems.extend(report.ordered(problems))
         if problems:
@@ -102,36 +81,32 @@ class Build:
     # on_files ----------------------------------------------------------------------------------
 
     def read_content(self, files: Files) -> Files:
-        """Read and check every page's front matter, then add the generated pages."""
+        """Hand every page to the core; stop on its problems, else add the pages it generates."""
         pages = [(f.src_uri, Path(f.abs_src_path).read_bytes()) for f in files.documentation_pages() if f.abs_src_path]
-        corpus = kinds.load(pages, self._data_file(VOCABULARY_FILE), self._data_file(GLOSSARY_FILE))
-        self.stop_on(corpus.problems)
-        abbreviations = Abbreviations(corpus.glossary)
-        site = Site(corpus, build_graph(corpus), self.config.use_directory_urls,
-                    page_dates(Path(self.config.config_file_path).parent, self.docs_dir), self.config.repo_url or "")
-        custom_dir = self.config.theme.custom_dir
-        overrides = [Path(custom_dir) / OVERRIDES_FOLDER] if custom_dir else []
-        self._content = Content(site, Renderer(abbreviations, overrides, headings.permalink_of(self.config)), abbreviations)
-        for facet, value in facets.pages_needed(site.graph):
-            files.append(File.generated(self.config, facets.facet_path(facet, value),
-                                        content=facets.page_source(site, facet, value)))
-        if corpus.guides:
-            bodies = {g.path: corpus.front_matter[g.path].body for g in corpus.guides.values()}
-            page = printable.printable_guides(corpus, bodies, menus.folder_order(self.docs_dir, "guides"))
-            files.append(File.generated(self.config, printable.PRINTABLE_PATH, content=self._content.renderer.render(page)))
-        self._render_blocks([f.src_uri for f in files.documentation_pages()])
+        data_files = {name: self._data_file(name) for name in core.DATA_FILES}
+        dates = core.page_dates(Path(self.config.config_file_path).parent, self.docs_dir)
+        built = core.build_site(pages, data_files, dates, self.settings())
+        self.warnings = built.warnings
+        self.stop_on(built.problems)
+        self._built = built
+        for path, source in built.generated.items():
+            files.append(File.generated(self.config, path, content=source))
+        for name, content in built.extra_files.items():  # the feed, the open data: pages may link to them
+            files.append(File.generated(self.config, name, content=content))
+        self.reached.note_targets(built.link_targets)
         return files
 
-    def _render_blocks(self, paths: list[str]) -> None:
-        """Every page's generated blocks, rendered in one pass (the templates and their caches stay warm),
-        and the pages they link to, for the orphan check."""
-        content = self.content
-        render = content.renderer.render
-        for path in paths:
-            blocks = kinds.blocks_of(content.site, path)
-            self.reached.note_targets(link_targets(blocks))
-            if blocks.before is not None or blocks.after is not None:
-                content.rendered[path] = (render(blocks.before), render(blocks.after))
+    def settings(self) -> core.Settings:
+        """What the core needs to know of this build's configuration."""
+        config = self.config
+        custom_dir = config.theme.custom_dir
+        return core.Settings(
+            directory_urls=config.use_directory_urls, site_name=config.site_name,
+            site_url=config.site_url or "http://127.0.0.1:8000/", repo_url=config.repo_url or "",
+            publisher=str(config.extra.get("editeur") or ""),
+            data_licence=str(config.extra.get("licence_donnees") or ""),
+            override_dirs=[Path(custom_dir) / OVERRIDES_FOLDER] if custom_dir else [],
+            permalink=headings.permalink_of(config), menu_orders=menus.menu_orders(self.docs_dir))
 
     def _data_file(self, name: str) -> str:
         path = self.docs_dir / name
@@ -149,21 +124,23 @@ class Build:
         return nav
 
     def page_source(self, page: Page) -> str | None:
-        return front_matter.source_without_fields(page, self.content.site.corpus.front_matter)
+        return front_matter.source_without_fields(page, self.built.front_matter)
 
     def page_meta(self, markdown: str, page: Page) -> str:
         """page.meta from the core's parse; the publication settings written into the legal pages."""
-        front_matter.set_meta(page, self.content.site.corpus.front_matter)
-        return publication.fill_settings(markdown, str(self.config.extra.get("editeur") or ""), self.config.repo_url or "")
+        front_matter.set_meta(page, self.built.front_matter)
+        return self.built.page_markdown(markdown)
 
     # on_page_content ---------------------------------------------------------------------------
 
     def page_content(self, html: str, page: Page) -> str:
         """The page's own HTML with French spacing and its acronyms in <abbr>, between its generated
-        blocks (which have both already, from their templates)."""
-        html = self.content.abbreviations.wrap_page(french_spacing(html))
+        blocks (which have both already, from their templates). Stops on what the content policy refuses."""
+        self.stop_on(content_policy.rendered_problems(page, html))
+        html = self.built.page_html(html)
         headings.space_toc(page.toc)
-        before, after = headings.join_blocks(page, *self.content.rendered.pop(page.file.src_uri, ("", "")))
+        self.link_warnings.note_page(page)
+        before, after = headings.join_blocks(page, *self.built.blocks.pop(page.file.src_uri, ("", "")))
         self.reached.note_html(page, html)
         return before + html + ("\n" if after else "") + after
 
@@ -185,25 +162,16 @@ class Build:
     # on_env, on_post_build ---------------------------------------------------------------------
 
     def check_reached(self, env: Any, files: Files) -> Any:
-        """Note the pages that nothing reaches; prepare the feed (page addresses are known now)."""
+        """Note the pages that nothing reaches (every page is read now)."""
         self.orphans = self.reached.orphans(files)
-
-        def url_of(path: str) -> str | None:
-            file = files.get_file_from_path(path)
-            return None if file is None else file.url
-
-        block = feed.site_feed(self.content.site, self.config.site_name, self.config.site_url or "http://127.0.0.1:8000/",
-                               url_of)
-        self.feed = self.content.renderer.render(block)
         return env
 
     def write_outputs(self) -> None:
-        """Stop on broken links and anchors and on orphan pages; else write the feed and index the
-        built site for the search."""
+        """Stop on broken links and anchors and on orphan pages; else index the built site for the search
+        (the core's extra files, the feed and the open data, are files of the build since on_files)."""
         self.link_warnings.detach()
         self.stop_on([*self.link_warnings.reported(), *self.orphans])
         site_dir = Path(self.config.site_dir)
-        (site_dir / FEED_FILE).write_text(self.feed, encoding="utf-8")
         if self.config.extra.get(NO_SEARCH_INDEX):
             return
         try:

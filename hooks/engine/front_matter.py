@@ -6,8 +6,7 @@ from typing import Mapping
 
 from mkdocs.structure.pages import Page
 
-from guide_ess.content.frontmatter import Parsed
-from guide_ess.text.typography import french_spacing_text
+from guide_ess.core import Parsed, french_spacing_text
 
 # An empty front matter: MkDocs finds no field in it, and does not read the first lines of the
 # text as MultiMarkdown fields either (« Contexte: … » would vanish into page.meta).

@@ -19,8 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from guide_ess.text.typography import french_spacing
-from guide_ess.views.renderer import Permalink
+from guide_ess.core import Permalink, french_spacing
 
 _HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)</h\1>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")

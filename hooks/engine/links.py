@@ -12,11 +12,17 @@ upgrade that changes them shows at once.
 """
 from __future__ import annotations
 
+import difflib
 import logging
+import posixpath
 import re
 from pathlib import Path
+from typing import Iterable, Mapping, Sequence
 
-from guide_ess.content.problems import Problem
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+
+from guide_ess.core import Problem
 
 LOGGER = "mkdocs.structure.pages"
 _DID_YOU_MEAN = r"(?: Did you mean '(?P<suggest>[^']*)'\?)?"
@@ -36,9 +42,40 @@ _ANCHOR_HINT = ("l'ancre d'un intertitre est son texte en minuscules, sans accen
                 "par des tirets (« ## Ce qui a été fait » donne « #ce-qui-a-ete-fait »).")
 
 
-def french(kind: str, found: dict[str, str]) -> str:
-    """The French message for one kind of link warning."""
+def close_page(src: str, url: str, pages: Iterable[str]) -> str:
+    """The link to write for the page of ``pages`` (paths relative to docs/) whose path is closest to the
+    one ``url`` names from ``src`` (a letter off, a letter missing…), or ''."""
+    path, hash_, anchor = url.partition("#")
+    if not path or "://" in path:
+        return ""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+    wanted = target if target.endswith(".md") else target.rstrip("/") + ".md"
+    candidates = {page: page for page in pages}
+    candidates.update({page[: -len("/index.md")] + ".md": page for page in pages if page.endswith("/index.md")})
+    match = difflib.get_close_matches(wanted, list(candidates), n=1, cutoff=0.8)
+    if not match:
+        return ""
+    return posixpath.relpath(candidates[match[0]], posixpath.dirname(src) or ".") + (hash_ + anchor if hash_ else "")
+
+
+def _anchors_listing(anchors: Sequence[str] | None) -> str:
+    if anchors is None:
+        return ""
+    if not anchors:
+        return " Cette page n'a aucun intertitre."
+    shown = ", ".join(f"#{a}" for a in anchors[:30]) + (", …" if len(anchors) > 30 else "")
+    return f" Ancres de cette page : {shown}."
+
+
+def french(kind: str, found: dict[str, str], anchors: Mapping[str, Sequence[str]] | None = None,
+           pages: Iterable[str] = ()) -> str:
+    """The French message for one kind of link warning; ``anchors`` (page -> its headings' anchors) and
+    ``pages`` (every page, relative to docs/) let it list the anchors of the page aimed at, or suggest
+    the page meant."""
     url = found["url"]
+    anchors = anchors or {}
+    if not found.get("suggest") and kind in ("not_found", "unrecognized"):
+        found = dict(found, suggest=close_page(found["src"], url, pages))
     suggest = f" Vouliez-vous dire « {found['suggest']} » ?" if found.get("suggest") else ""
     if kind == "not_found":
         return (f"le lien « {url} » mène à une page qui n'existe pas. Écrivez le chemin du fichier .md visé à "
@@ -50,9 +87,19 @@ def french(kind: str, found: dict[str, str]) -> str:
         return (f"le lien « {url} » commence par « / » : écrivez un chemin relatif au dossier de cette page "
                 f"(par exemple « ../guides/commande-publique.md »).{suggest}")
     if kind == "anchor_here":
-        return f"le lien « {url} » vise un intertitre absent de cette page : {_ANCHOR_HINT}"
+        return (f"le lien « {url} » vise un intertitre absent de cette page : {_ANCHOR_HINT}"
+                + _anchors_listing(anchors.get(found["src"])))
     return (f"le lien « {url} » vise l'intertitre « #{found['anchor']} », absent de docs/{found['doc']} : "
-            f"{_ANCHOR_HINT}")
+            f"{_ANCHOR_HINT}" + _anchors_listing(anchors.get(found["doc"])))
+
+
+def toc_anchors(items: Iterable[AnchorLink]) -> list[str]:
+    """The anchors of a table of contents, in reading order."""
+    out: list[str] = []
+    for item in items:
+        out.append(item.id)
+        out += toc_anchors(item.children)
+    return out
 
 
 def parse_warning(message: str) -> tuple[str, dict[str, str]] | None:
@@ -80,6 +127,11 @@ class LinkWarnings(logging.Filter):
         super().__init__()
         self.docs_dir = docs_dir
         self.problems: list[Problem] = []
+        self.anchors: dict[str, list[str]] = {}  # page (relative to docs/) -> its headings' anchors
+
+    def note_page(self, page: Page) -> None:
+        """Keep the anchors of a rendered page, to list them when a link misses one."""
+        self.anchors[page.file.src_uri] = toc_anchors(page.toc)
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
@@ -88,7 +140,10 @@ class LinkWarnings(logging.Filter):
         if parsed is None:
             return True
         kind, found = parsed
-        self.problems.append(Problem(f"docs/{found['src']}", "", french(kind, found), self._line(found["src"], found["url"])))
+        pages = [p.relative_to(self.docs_dir).as_posix() for p in self.docs_dir.rglob("*.md")] \
+            if kind in ("not_found", "unrecognized") and not found.get("suggest") else []
+        self.problems.append(Problem(f"docs/{found['src']}", "", french(kind, found, self.anchors, pages),
+                                     self._line(found["src"], found["url"])))
         return False
 
     def reported(self) -> list[Problem]:

@@ -7,13 +7,41 @@ priority no longer falls where the hooks need it. After an upgrade: re-read each
 item below against the new version, re-apply our changes to the copied templates,
 update the hashes and versions, and run the whole test suite (the search and
 light-copy tests especially).
+
+End of life, and the plan (README, « Versions figées ») — as of December 2026:
+
+- **Material for MkDocs** 9.7.0 was its last feature release; its SECURITY.md promises security
+  fixes for the latest stable release only, until its end of life on :data:`MATERIAL_END_OF_LIFE`
+  (5 May 2027). After that date nothing is fixed upstream: the site keeps the last 9.8.x, pinned,
+  whose templates it already overrides where it matters (:data:`COPIED_TEMPLATES`), and fixes what
+  it must in ``overrides/`` and ``theme_markup.py``.
+- **MkDocs** 1.6.1 has had no release since; MkDocs 2.0 has no plugin system and reads no existing
+  mkdocs.yml. **ProperDocs** (:data:`PROPERDOCS_VERSION`) continues MkDocs 1.x: the same site builds
+  with it from the same mkdocs.yml, hooks and overrides (``./run.sh build --moteur properdocs``,
+  tested, and a CI job); ``benchmarks/results/engines.md`` lists what differs. If MkDocs stops
+  installing or working, switch the commands of run.sh to ProperDocs.
+- **Zensical** (Material's successor) reads mkdocs.yml but runs no hooks today: tried and written
+  down in ``benchmarks/results/engines.md``; the core (``guide_ess/``, one call:
+  ``guide_ess.core.build_site``) is what a move would keep.
+
+``./run.sh`` prints :func:`end_of_life_notice` once per command when the date is less than
+:data:`NOTICE_DAYS` away. Material's own banner is silenced (``NO_MKDOCS_2_WARNING=1``): it prints
+at every build, in English, and points at a migration that cannot run this site's hooks.
 """
 from __future__ import annotations
 
+import datetime
+import os
+import sys
 from dataclasses import dataclass
 
 MKDOCS_VERSION = "1.6.1"
-MATERIAL_VERSION = "9.8.1"
+MATERIAL_VERSION = "9.8.2"
+MATERIAL_END_OF_LIFE = datetime.date(2027, 5, 5)  # Material's SECURITY.md and its build banner
+PROPERDOCS_VERSION = "1.6.7"  # the second engine (PyPI properdocs), a continuation of MkDocs 1.x
+NOTICE_DAYS = 183  # six months
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre")
 # The search engine. docs/assets/javascripts/recherche.js loads it from file:// by standing in
 # for fetch() under its index folder and importing pagefind.js from a blob: address with an
 # explicit basePath; engine/search.py reads which files it writes. After an upgrade, run
@@ -68,7 +96,7 @@ COPIED_TEMPLATES = (
                    "bc86bca3bf75070fe5d72e2a3463bdddf87c10f4d6459c945fe81c5d384e35ea",
                    "the legal links of every page: accessibility, legal notice, personal data"),
     CopiedTemplate("main.html", "base.html",
-                   "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
+                   "a919e32d2225e09ecbdeb8076ca6ce9ca0836329760bf7871a04172569b77842",
                    "blocks header (our skip link), container (the article gets id=\"contenu\" and the search "
                    "index attribute, copied from base.html) and scripts (menu buttons, drawer) are replaced; what "
                    "base.html hard-codes is fixed after rendering (engine/theme_markup.py)"),
@@ -78,3 +106,28 @@ COPIED_TEMPLATES = (
 # search is Pagefind (engine/search.py), which works from file:// too; the offline build only turns
 # directory URLs off (tools/build_offline.py). Both would fetch files from unpkg.com.
 PLUGINS = ("awesome-pages",)
+
+
+def end_of_life_notice(today: datetime.date) -> str | None:
+    """The French notice ./run.sh prints when Material's end of life is less than six months away (or past)."""
+    days = (MATERIAL_END_OF_LIFE - today).days
+    if days > NOTICE_DAYS:
+        return None
+    eol = MATERIAL_END_OF_LIFE
+    date = f"{eol.day}{'er' if eol.day == 1 else ''} {MONTHS[eol.month - 1]} {eol.year}"
+    when = f"dans {days} jour{'s' if days > 1 else ''}" if days > 0 else "date dépassée"
+    return (f"Avis : Material for MkDocs {MATERIAL_VERSION} ne reçoit plus de correctifs de sécurité après le "
+            f"{date} ({when}). Le plan est dans README.md, section « Versions figées » ; "
+            "le second moteur : ./run.sh build --moteur properdocs.")
+
+
+def _today(environ: dict[str, str]) -> datetime.date:
+    """Today, or GUIDE_DATE (AAAA-MM-JJ) when set (tests)."""
+    given = environ.get("GUIDE_DATE", "")
+    return datetime.date.fromisoformat(given) if given else datetime.date.today()
+
+
+if __name__ == "__main__":  # ./run.sh: python hooks/engine/material.py
+    notice = end_of_life_notice(_today(dict(os.environ)))
+    if notice:
+        print(notice, file=sys.stderr)

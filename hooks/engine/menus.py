@@ -14,3 +14,9 @@ def folder_order(docs_dir: Path, folder: str) -> list[str]:
     except (OSError, AttributeError, yaml.YAMLError):
         return []
     return [posixpath.splitext(e)[0] for e in entries if isinstance(e, str) and e.endswith(".md")]
+
+
+def menu_orders(docs_dir: Path) -> dict[str, list[str]]:
+    """The menu order of every folder of ``docs_dir`` that has a ``.pages`` file, by folder name."""
+    return {folder.name: folder_order(docs_dir, folder.name)
+            for folder in sorted(docs_dir.iterdir()) if (folder / ".pages").is_file()}

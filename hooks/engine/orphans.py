@@ -9,7 +9,7 @@ from typing import Iterable
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide_ess.content.problems import Problem
+from guide_ess.core import Problem
 
 _HREF = re.compile(r'<a\s[^>]*?href="([^"#?]*)[^"]*"', re.IGNORECASE)
 MESSAGE = ("cette page n'est atteinte ni par le menu ni par un lien : ajoutez-la au fichier .pages "

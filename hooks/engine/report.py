@@ -6,7 +6,7 @@ from typing import Iterable
 
 from mkdocs.exceptions import PluginError
 
-from guide_ess.content.problems import Problem
+from guide_ess.core import Problem
 
 log = logging.getLogger("mkdocs.hooks.guide_ess")
 

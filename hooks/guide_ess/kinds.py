@@ -4,12 +4,13 @@
   type, whose fields are the front matter) and a view (the blocks around their text).
 - An **index kind** is a value of ``index:`` in a hand-written page's front matter:
   its view adds a generated list to that page.
-- **Generated pages** (one per region, level, lever, and theme when its guide cannot
-  list all its cases; the printable guides) are made from the graph: see
+- A **page family** is a set of pages the site generates from the graph (one per
+  region, level, lever, and theme when its guide cannot list all its cases; the
+  printable guides): its paths, each page's source and blocks. See
   :mod:`guide_ess.views.facets` and :mod:`guide_ess.views.printable`.
 
-:func:`blocks_of` is the one dispatch: a page's index list, its kind's blocks, or a
-facet page's list.
+:func:`blocks_of` is the one dispatch: a page's index list, its kind's blocks, or the
+blocks of a generated page.
 
 Adding a kind: one entry here, its record (``content/schema.py``) or view function
 (``views/``) and its template (``views/templates/``). ``tests/guide_ess/test_kinds.py``
@@ -22,8 +23,8 @@ from typing import Callable, Iterable, Mapping
 
 from .content.corpus import Corpus, load_corpus
 from .content.schema import Case, Guide, Record, Source
-from .views import contribute, facets, indexes, map_page, news, overview, pages
-from .views.model import Blocks, Site
+from .views import contribute, facets, indexes, map_page, news, overview, pages, printable, search_form
+from .views.model import Block, Blocks, Site
 
 PageView = Callable[[Site, Record], Blocks]
 IndexView = Callable[[Site, str], Blocks]
@@ -54,11 +55,12 @@ class IndexKind:
 
 
 PAGE_KINDS: tuple[PageKind, ...] = (
-    PageKind("guide", "guides", "guide", Guide, pages.guide_blocks, ("guide_footer.html", "_sources_and_related.html"), "guide",
+    PageKind("guide", "guides", "guide", Guide, pages.guide_blocks,
+             ("guide_header.html", "_review.html", "guide_footer.html", "_sources_and_related.html"), "guide",
              ("Pourquoi c'est important pour une collectivité", "Comment faire", "Points de vigilance",
               "Des exemples")),
     PageKind("case", "experiences", "expérience", Case, pages.case_blocks,
-             ("case_header.html", "case_footer.html", "_sources_and_related.html", "_link.html"),
+             ("case_header.html", "_review.html", "case_footer.html", "_sources_and_related.html", "_link.html"),
              "experience", ("Qui et où", "Ce qui a été fait", "Les leviers utilisés", "Ce que l'on peut en retenir",
                             "Pour aller plus loin")),
     PageKind("source", "sources", "source", Source, pages.source_blocks, ("source_header.html", "source_footer.html"),
@@ -81,9 +83,27 @@ INDEX_KINDS: tuple[IndexKind, ...] = (
               news.news, ("news.html",)),
     IndexKind("contribuer", "en tête de page, les liens vers les formulaires du dépôt (proposer une expérience, "
               "signaler une erreur)", contribute.forms, ("contribuer.html",)),
+    IndexKind("recherche", "après le texte, le formulaire de recherche et la place de ses résultats",
+              search_form.search_form, ("recherche.html",)),
 )
 
 INDEX_KIND_BY_NAME: Mapping[str, IndexKind] = {kind.name: kind for kind in INDEX_KINDS}
+
+
+@dataclass(frozen=True)
+class PageFamily:
+    """Pages the site generates from the graph: which, the source of each, and its blocks."""
+
+    name: str
+    paths: Callable[[Site], list[str]]  # the pages of the family this site needs (relative to docs/)
+    source: Callable[[Site, str], str | Block]  # a page's markdown, or the block that renders it
+    view: Callable[[Site, str], Blocks | None]  # a page's blocks; None when ``path`` is not one of the family's
+
+
+PAGE_FAMILIES: tuple[PageFamily, ...] = (
+    PageFamily("facettes", facets.paths_needed, facets.source_at, facets.blocks_at),
+    PageFamily("version-imprimable", printable.paths_needed, printable.source_at, printable.blocks_at),
+)
 
 
 def load(pages: Iterable[tuple[str, bytes]], vocabulary_text: str, glossary_text: str) -> Corpus:
@@ -111,7 +131,8 @@ def blocks_of(site: Site, path: str) -> Blocks:
     if found is not None:
         kind, record = found
         return kind.view(site, record)
-    facet = facets.page_at(site.graph, path)
-    if facet is not None:
-        return facets.page_blocks(site, *facet)
+    for family in PAGE_FAMILIES:
+        blocks = family.view(site, path)
+        if blocks is not None:
+            return blocks
     return Blocks()

@@ -33,7 +33,7 @@ def test_repeated_builds_in_one_process_start_clean(tmp_path: Path) -> None:
     config = build_in_process(clean, tmp_path / "b" / "site")
     state = engine_build.of(config)  # type: ignore[arg-type]
     assert state.problems == [] and state.orphans == []
-    assert "experiences/cas-national.md" not in state.content.site.corpus.front_matter
+    assert "experiences/cas-national.md" not in state.built.front_matter
     assert not (tmp_path / "b" / "site" / "experiences" / "cas-national").exists()
     html = (tmp_path / "b" / "site" / "territoires" / "france-entiere").exists()
     assert not html  # the case of the first build, the only one in France entière, left no page behind

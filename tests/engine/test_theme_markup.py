@@ -1,4 +1,4 @@
-"""hooks/engine/theme_markup.py: Material 9.8.1's hard-coded markup, made valid and accessible."""
+"""hooks/engine/theme_markup.py: Material 9.8.2's hard-coded markup, made valid and accessible."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,7 @@ from engine.theme_markup import decorative_icons, drop_toggle_autocomplete, over
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 
-# What Material 9.8.1's base.html writes (checked against the installed theme below).
+# What Material 9.8.2's base.html writes (checked against the installed theme below).
 BASE_TOGGLES = (
     '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
     '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">\n'
@@ -28,8 +28,8 @@ def test_the_markup_looked_for_is_materials() -> None:
 def test_checkboxes_lose_autocomplete_only() -> None:
     out = drop_toggle_autocomplete(BASE_TOGGLES)
     assert "autocomplete" not in out
-    assert '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">' in out
-    assert '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">' in out
+    assert '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer"' in out
+    assert '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search"' in out
     text_field = '<input type="text" name="q" autocomplete="off">'
     assert drop_toggle_autocomplete(text_field) == text_field
 

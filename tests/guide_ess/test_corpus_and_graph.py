@@ -8,7 +8,8 @@ from guide_ess.links.graph import RELATED_MAX, WINDOW, Ref, build_graph
 
 def case_md(id_: str, title: str, themes: str, leviers: str, region: str = "grand-est") -> str:
     return (f"---\nid: {id_}\ntitle: \"{title}\"\ndescription: d\nterritoire: T\nregions: [{region}]\n"
-            f"echelons: [commune]\nperiode: \"2018\"\nthemes: [{themes}]\nleviers: [{leviers}]\nsources: [fiche-a]\n---\n")
+            f"echelons: [commune]\nperiode: \"2018\"\nthemes: [{themes}]\nleviers: [{leviers}]\nsources: [fiche-a]\n"
+            "verifie_le: \"2026-12-02\"\n---\n")
 
 
 def test_fixture_corpus_is_clean() -> None:
@@ -59,7 +60,7 @@ def test_guides_are_related_through_cases_naming_both_themes() -> None:
 
 
 def test_theme_without_guide_and_unknown_guide_id_are_reported_with_lines() -> None:
-    corpus = fixture_corpus({"guides/autre.md": "---\nid: autre\ntitle: Autre\ndescription: d\nsources: [fiche-a]\n---\n"})
+    corpus = fixture_corpus({"guides/autre.md": "---\nid: autre\ntitle: Autre\ndescription: d\nsources: [fiche-a]\nverifie_le: \"2026-12-02\"\n---\n"})
     messages = {str(p) for p in corpus.problems}
     assert any(m.startswith("docs/guides/autre.md:2 : champ « id » : valeur inconnue « autre »") for m in messages), messages
     without = fixture_corpus({"guides/cooperation.md": None})

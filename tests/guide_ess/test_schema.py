@@ -1,8 +1,11 @@
 """Front-matter fields: declared once on the records, checked with plain-French messages and lines."""
+import datetime
+
+import pytest
 from helpers import FIXTURE_DOCS
 
 from guide_ess.content.frontmatter import parse
-from guide_ess.content.schema import Case, Guide, Source, build, check_fields, fields_of
+from guide_ess.content.schema import Case, Guide, Source, build, check_fields, fields_of, past_date
 from guide_ess.content.vocabulary import load_vocabulary
 
 VOCAB, _ = load_vocabulary((FIXTURE_DOCS / ".vocabulaires.yml").read_text(encoding="utf-8"))
@@ -10,6 +13,7 @@ GOOD_CASE = {
     "id": "cas-a", "title": "Cas A", "description": "Un cas.", "territoire": "Lille",
     "regions": ["hauts-de-france"], "echelons": ["commune"], "periode": "2018",
     "themes": ["commande-publique"], "leviers": ["marches-reserves"], "sources": ["fiche-a"],
+    "verifie_le": "2026-12-02",
 }
 GOOD_SOURCE = {"id": "a", "title": "t", "description": "d", "editeur": "e", "date": "non datée",
                "type": "fiche", "acces": "public"}
@@ -20,9 +24,9 @@ def check(record: type, meta: dict[str, object]) -> tuple[dict[str, object], lis
 
 
 def test_fields_are_declared_once_on_the_records() -> None:
-    assert [f.name for f in fields_of(Guide)] == ["id", "title", "description", "sources"]
+    assert [f.name for f in fields_of(Guide)] == ["id", "title", "description", "sources", "verifie_le"]
     assert [f.name for f in fields_of(Case)] == ["id", "title", "description", "territoire", "regions", "echelons",
-                                                 "periode", "themes", "leviers", "acteurs", "sources"]
+                                                 "periode", "themes", "leviers", "acteurs", "sources", "verifie_le"]
     assert [f.name for f in fields_of(Source)] == ["id", "title", "description", "editeur", "date", "type", "acces"]
     specs = {f.name: f for f in fields_of(Case)}
     assert specs["themes"].vocabulary == "themes" and specs["themes"].shape == "list" and specs["themes"].min_items == 1
@@ -47,7 +51,7 @@ def test_every_problem_of_a_page_is_reported() -> None:
 def test_each_problem_names_the_line_of_its_field() -> None:
     text = ("---\nid: cas-a\ntitle: Cas A\ndescription: Un cas.\nterritoire: Lille\nregions: [hauts-de-france]\n"
             "echelons: [commune]\nperiode: bientôt\nthemes:\n  - commande-publiqe\nleviers: [marches-reserves]\n"
-            "sources: [fiche-a]\nthemse: x\n---\n")
+            "sources: [fiche-a]\nthemse: x\nverifie_le: \"2026-12-02\"\n---\n")
     parsed = parse("docs/p.md", text)
     _, problems = check_fields("docs/p.md", Case, "expérience", parsed.meta, VOCAB, parsed)
     lines = {p.field: p.line for p in problems}
@@ -77,3 +81,40 @@ def test_suggestion_for_a_close_value() -> None:
     _, problems = check(Source, dict(GOOD_SOURCE, type="fiches", acces="publique"))
     messages = " ".join(p.message for p in problems)  # type: ignore[attr-defined]
     assert "Vouliez-vous dire « fiche » ?" in messages and "Vouliez-vous dire « public » ?" in messages
+
+
+def test_the_review_date_is_required_on_guides_and_cases_not_on_sources() -> None:
+    for record, good in ((Case, GOOD_CASE), (Guide, {"id": "g", "title": "t", "description": "d", "sources": ["a"],
+                                                     "verifie_le": "2026-12-02"})):
+        assert check(record, good)[1] == []
+        meta = dict(good)
+        del meta["verifie_le"]
+        problems = check(record, meta)[1]
+        assert [p.field for p in problems] == ["verifie_le"]  # type: ignore[attr-defined]
+        assert "champ obligatoire manquant" in problems[0].message  # type: ignore[attr-defined]
+    assert "verifie_le" not in {f.name for f in fields_of(Source)}
+    assert check(Source, dict(GOOD_SOURCE, verifie_le="2026-12-02"))[1][0].message.startswith("champ inconnu")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("value", "says"), [
+    ("02/12/2026", "AAAA-MM-JJ"), ("2026-12", "AAAA-MM-JJ"), ("décembre 2026", "AAAA-MM-JJ"),
+    ("2026-02-30", "n'est pas une date du calendrier"), ("2026-13-01", "n'est pas une date du calendrier"),
+    ("2999-01-01", "date à venir"),
+])
+def test_a_wrong_review_date_says_what_to_write(value: str, says: str) -> None:
+    _, problems = check(Case, dict(GOOD_CASE, verifie_le=value))
+    assert [p.field for p in problems] == ["verifie_le"]  # type: ignore[attr-defined]
+    assert says in problems[0].message and f"« {value} »" in problems[0].message  # type: ignore[attr-defined]
+
+
+def test_a_review_date_without_quotes_is_read_as_the_same_date() -> None:
+    parsed = parse("docs/p.md", "---\nverifie_le: 2026-11-30\n---\n")
+    assert isinstance(parsed.meta["verifie_le"], datetime.date)
+    clean, problems = check(Case, dict(GOOD_CASE, verifie_le=parsed.meta["verifie_le"]))
+    assert problems == [] and clean["verifie_le"] == "2026-11-30"
+
+
+def test_today_is_a_valid_review_date_and_tomorrow_is_not() -> None:
+    today = datetime.date(2026, 12, 2)
+    assert past_date("2026-12-02", today) is None and past_date("2016-02-29", today) is None
+    assert past_date("2026-12-03", today) is not None and past_date("2026-02-29", today) is not None

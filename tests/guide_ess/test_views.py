@@ -71,7 +71,7 @@ def test_a_theme_gets_its_own_page_only_when_its_guide_cannot_list_every_case() 
     assert not any(facet == "themes" for facet, _ in facets.pages_needed(site_of().graph))
     many = {f"experiences/c{i:02}.md": (f"---\nid: c{i:02}\ntitle: Cas {i:02}\ndescription: d\nterritoire: T\n"
                                         "regions: [bretagne]\nechelons: [commune]\nperiode: \"2018\"\n"
-                                        "themes: [cooperation]\nleviers: [scic]\nsources: [etude-b]\n---\n")
+                                        "themes: [cooperation]\nleviers: [scic]\nsources: [etude-b]\nverifie_le: \"2026-12-02\"\n---\n")
             for i in range(facets.GUIDE_CASES_MAX)}
     site = site_of(many)
     assert ("themes", "cooperation") in facets.pages_needed(site.graph)

@@ -45,6 +45,8 @@
   }
 
   form.hidden = false;
+  /* Le bouton « Filtrer » applique les choix sans recharger la page (ils s'appliquent aussi dès qu'on les change). */
+  form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
   theme.addEventListener("change", update);
   level.addEventListener("change", update);
 })();

@@ -10,7 +10,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Collection, Iterable, Mapping, Protocol, cast
 
-from . import frontmatter
+from . import frontmatter, placeholders, policy
 from .glossary import GLOSSARY_FILE, Term, load_glossary
 from .problems import Problem, unknown_value
 from .schema import Case, Guide, Record, Source, build, check_fields
@@ -99,6 +99,8 @@ def _load_page(corpus: Corpus, path: str, data: bytes, kinds: Collection[PageSch
     if text is None:
         return
     parsed = frontmatter.parse(shown, text)
+    corpus.problems.extend(policy.check_page(shown, text, parsed.body))
+    corpus.problems.extend(placeholders.left_in(shown, text))
     corpus.problems.extend(parsed.problems)
     if parsed.problems:
         return
@@ -132,7 +134,14 @@ def _load_page(corpus: Corpus, path: str, data: bytes, kinds: Collection[PageSch
 
 
 def _cross_check(corpus: Corpus) -> None:
-    """References between pages: themes have guides, sources exist."""
+    """References between pages: themes have guides, sources exist (an empty list of sources is answered
+    with the sources there are)."""
+    if corpus.sources:
+        listing = ", ".join(sorted(corpus.sources)[:40]) + (", …" if len(corpus.sources) > 40 else "")
+        corpus.problems[:] = [
+            Problem(p.path, p.field, f"{p.message} Sources disponibles (pages de docs/sources/) : {listing}.", p.line)
+            if p.field == "sources" and p.message.startswith("champ obligatoire manquant") else p
+            for p in corpus.problems]
     themes = corpus.vocabulary.themes
     vocabulary_file = f"docs/{VOCABULARY_FILE}"
     for guide in corpus.guides.values():

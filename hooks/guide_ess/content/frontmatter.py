@@ -13,6 +13,7 @@ from typing import Any, Mapping
 import yaml
 
 from .problems import Problem
+from .yaml_data import french_reason
 
 # libyaml's parser when PyYAML has it (ten times faster on a thousand pages).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -73,10 +74,9 @@ def parse(path: str, text: str) -> Parsed:
     try:
         meta = yaml.load(raw, Loader=_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + first if mark is not None else 1
-        where = f" ligne {line}" if mark is not None else ""
-        reason = getattr(err, "problem", None) or "syntaxe incorrecte"
+        line, reason = french_reason(err, first)
+        where = f" ligne {line}" if line else ""
+        line = line or 1
         return Parsed(
             body=body,
             problems=[

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 
 @dataclass(frozen=True, order=True)
@@ -34,8 +35,22 @@ def suggest(value: str, allowed: Iterable[str]) -> str:
     return f" Vouliez-vous dire « {close[0]} » ?" if close else ""
 
 
+def fold(text: str) -> str:
+    """Lower case, without accents or surrounding spaces: how two spellings of a label are compared."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().strip())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
 def unknown_value(path: str, field: str, value: str, allowed: Iterable[str], where: str, line: int = 0) -> Problem:
-    """A value that is not in a vocabulary, with the allowed values and a suggestion."""
+    """A value that is not in a vocabulary, with the allowed values and a suggestion. When ``allowed``
+    maps identifiers to labels (a vocabulary), a label written instead of its identifier is answered
+    with the identifier."""
+    labels = allowed if isinstance(allowed, Mapping) else {}
+    by_label = {fold(str(label)): id_ for id_, label in labels.items()}
+    if fold(value) in by_label:
+        id_ = by_label[fold(value)]
+        return Problem(path, field, f"« {value} » est le libellé affiché ; l'en-tête attend son identifiant : "
+                       f"écrivez « {id_} ».", line)
     allowed = sorted(allowed)
     listing = ", ".join(allowed) if len(allowed) <= 25 else ", ".join(allowed[:25]) + ", …"
     return Problem(

@@ -8,15 +8,18 @@ checks, page templates and proposal forms all follow the same declaration.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal, Protocol, TypeVar
+from typing import Any, Callable, ClassVar, Literal, Protocol, TypeVar
 
 from .problems import Problem, suggest, unknown_value
 from .vocabulary import Vocabulary
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PERIOD = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+REVIEW_FIELD = "verifie_le"  # the date a page's facts were last checked
 _SPEC = "guide_ess.field"
 # Fields MkDocs and Material understand on any page.
 COMMON_FIELDS = ("title", "description", "index", "hide", "search", "template", "status")
@@ -35,19 +38,23 @@ class FieldSpec:
     pattern: re.Pattern[str] | None = None
     pattern_hint: str = ""  # in French: what a valid value looks like
     pattern_name: str = ""  # in French: « un identifiant valide »
+    check: Callable[[str], str | None] | None = None  # after the pattern: a French message when the value is wrong
+    label: str = ""  # in French, short: the column of a spreadsheet (« Régions »); see :func:`label_of`
 
 
 def text(help: str, *, required: bool = True, vocabulary: str | None = None,
-         pattern: re.Pattern[str] | None = None, pattern_name: str = "", pattern_hint: str = "") -> Any:
+         pattern: re.Pattern[str] | None = None, pattern_name: str = "", pattern_hint: str = "",
+         check: Callable[[str], str | None] | None = None, label: str = "") -> Any:
     """A one-line text field of a record."""
     return dataclasses.field(metadata={_SPEC: FieldSpec("", "text", help, required, vocabulary, 0, pattern, pattern_hint,
-                                                        pattern_name)})
+                                                        pattern_name, check, label)})
 
 
-def listing(help: str, *, required: bool = True, vocabulary: str | None = None, min_items: int = 1) -> Any:
+def listing(help: str, *, required: bool = True, vocabulary: str | None = None, min_items: int = 1,
+            label: str = "") -> Any:
     """A list field of a record (« [a, b] » in the front matter)."""
     return dataclasses.field(metadata={_SPEC: FieldSpec("", "list", help, required, vocabulary,
-                                                        min_items if required else 0)})
+                                                        min_items if required else 0, label=label)})
 
 
 @dataclass(frozen=True)
@@ -58,12 +65,38 @@ class Record:
     path: str
     id: str = text("identifiant : le nom du fichier sans « .md » (minuscules sans accents, chiffres, tirets)",
                    pattern=SLUG, pattern_name="un identifiant valide",
-                   pattern_hint="minuscules sans accents, chiffres et tirets seulement")
-    title: str = text("titre de la page, tel qu'il s'affiche")
-    description: str = text("une phrase qui dit ce que le lecteur trouvera sur la page")
+                   pattern_hint="minuscules sans accents, chiffres et tirets seulement", label="Identifiant")
+    title: str = text("titre de la page, tel qu'il s'affiche", label="Titre")
+    description: str = text("une phrase qui dit ce que le lecteur trouvera sur la page", label="Résumé")
 
 
 R = TypeVar("R", bound=Record)
+
+
+def past_date(value: str, today: datetime.date | None = None) -> str | None:
+    """Why an ISO date (« 2026-12-02 ») cannot be a review date: not a day of the calendar, or in the
+    future; None when it can."""
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        return f"« {value} » n'est pas une date du calendrier : vérifiez le mois (01 à 12) et le jour."
+    if day > (today or datetime.date.today()):
+        return (f"« {value} » est une date à venir : écrivez le jour où vous avez vérifié les faits de la page "
+                "(aujourd'hui ou avant).")
+    return None
+
+
+def review_date(help: str) -> Any:
+    """The date the page's facts were last checked against its sources and the law, as « AAAA-MM-JJ »."""
+    return text(help, pattern=ISO_DATE, pattern_name="une date écrite « AAAA-MM-JJ »",
+                pattern_hint="écrivez l'année, le mois et le jour séparés par des tirets, entre guillemets, "
+                "par exemple « verifie_le: \"2026-12-02\" »", check=past_date, label="Date de vérification des faits")
+
+
+REVIEW_HELP = ("date à laquelle les faits de la page ont été vérifiés pour la dernière fois, dans ses sources et "
+               "dans la page « Ce qui a changé depuis les sources » (année-mois-jour, entre guillemets). "
+               "Elle s'affiche « À jour au … » en tête de page ; au-delà de 12 mois, la vérification "
+               "demande une relecture")
 
 
 def declared(record: type[R]) -> type[R]:
@@ -78,7 +111,9 @@ def declared(record: type[R]) -> type[R]:
 class Guide(Record):
     """A thematic guide: one theme of the vocabulary."""
 
-    sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ sur lesquelles le guide s'appuie")
+    sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ sur lesquelles le guide s'appuie",
+                                       label="Sources")
+    verifie_le: str = review_date(REVIEW_HELP)
 
 
 @declared
@@ -86,16 +121,21 @@ class Guide(Record):
 class Case(Record):
     """A case study: one territorial experience."""
 
-    territoire: str = text("le lieu, tel qu'un lecteur le cherche (commune, métropole, département…)")
-    regions: tuple[str, ...] = listing("région(s) concernée(s)", vocabulary="regions")
-    echelons: tuple[str, ...] = listing("échelon(s) de collectivité", vocabulary="echelons")
+    territoire: str = text("le lieu, tel qu'un lecteur le cherche (commune, métropole, département…)",
+                           label="Territoire")
+    regions: tuple[str, ...] = listing("région(s) concernée(s)", vocabulary="regions", label="Régions")
+    echelons: tuple[str, ...] = listing("échelon(s) de collectivité", vocabulary="echelons", label="Échelons")
     periode: str = text("une année (\"2018\") ou deux années séparées par un tiret (\"2021-2026\"), entre guillemets",
                         pattern=PERIOD, pattern_name="une période valide", pattern_hint="écrivez une année (\"2018\") ou deux années séparées par un tiret "
-                        "(\"2021-2026\")")
-    themes: tuple[str, ...] = listing("thème(s) : chacun a son guide", vocabulary="themes")
-    leviers: tuple[str, ...] = listing("levier(s) d'action publique utilisé(s)", vocabulary="leviers")
-    acteurs: tuple[str, ...] = listing("collectivités, associations, entreprises qui ont agi (facultatif)", required=False)
-    sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ qui racontent l'expérience")
+                        "(\"2021-2026\")", label="Période")
+    themes: tuple[str, ...] = listing("thème(s) : chacun a son guide", vocabulary="themes", label="Thèmes")
+    leviers: tuple[str, ...] = listing("levier(s) d'action publique utilisé(s)", vocabulary="leviers",
+                                        label="Leviers")
+    acteurs: tuple[str, ...] = listing("collectivités, associations, entreprises qui ont agi (facultatif)", required=False,
+                                       label="Acteurs")
+    sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ qui racontent l'expérience",
+                                       label="Sources")
+    verifie_le: str = review_date(REVIEW_HELP)
 
 
 @declared
@@ -103,10 +143,12 @@ class Case(Record):
 class Source(Record):
     """A source page crediting one RTES or Avise resource."""
 
-    editeur: str = text("qui publie la ressource (RTES, Avise…) ; « non précisé » si elle ne le dit pas")
-    date: str = text("la date telle que la ressource la donne (« juin 2016, actualisée en 2017 »), ou « non datée »")
-    type: str = text("type de ressource", vocabulary="types_source")
-    acces: str = text("accès à la ressource", vocabulary="acces")
+    editeur: str = text("qui publie la ressource (RTES, Avise…) ; « non précisé » si elle ne le dit pas",
+                       label="Éditeur")
+    date: str = text("la date telle que la ressource la donne (« juin 2016, actualisée en 2017 »), ou « non datée »",
+                     label="Date")
+    type: str = text("type de ressource", vocabulary="types_source", label="Type")
+    acces: str = text("accès à la ressource", vocabulary="acces", label="Accès")
 
 
 class FieldLines(Protocol):
@@ -120,9 +162,16 @@ def fields_of(record: type[Record]) -> tuple[FieldSpec, ...]:
     return record.FIELDS
 
 
+def label_of(spec: FieldSpec) -> str:
+    """The field's short French label (« Régions »), or its name when it declares none."""
+    return spec.label or spec.name
+
+
 def _as_text(value: Any) -> str | None:
     if isinstance(value, bool) or value is None:
         return None
+    if isinstance(value, datetime.date):  # a date written without quotes: YAML reads it as a date
+        return value.isoformat()
     if isinstance(value, (str, int, float)):
         return str(value).strip()
     return None
@@ -183,6 +232,8 @@ def check_fields(path: str, record: type[Record], label: str, meta: dict[str, An
         if spec.pattern is not None and not spec.pattern.match(items[0]):
             what = spec.pattern_name or f"une valeur valide pour « {spec.name} »"
             problems.append(Problem(path, spec.name, f"« {items[0]} » n'est pas {what} : {spec.pattern_hint}.", line))
+        elif spec.check is not None and (wrong := spec.check(items[0])) is not None:
+            problems.append(Problem(path, spec.name, wrong, line))
     return clean, problems
 
 

@@ -18,6 +18,44 @@ class YamlError(Exception):
         self.reason = reason
 
 
+# PyYAML's reasons (English), and what a contributor should do, in French.
+_REASONS: tuple[tuple[str, str], ...] = (
+    ("mapping values are not allowed", "deux-points « : » inattendu : mettez entre guillemets une valeur qui "
+     "contient « : »"),
+    ("expected ',' or ']'", "crochet « [ » ouvert ici et jamais fermé : ajoutez « ] » à la fin de la liste "
+     "(et séparez les valeurs par des virgules)"),
+    ("expected ',' or '}'", "accolade « { » ouverte ici et jamais fermée : ajoutez « } »"),
+    ("found unexpected end of stream", "guillemet ouvert ici et jamais fermé : ajoutez le guillemet fermant"),
+    ("escape", "barre oblique inverse « \\ » entre guillemets doubles : doublez-la, ou mettez la valeur entre "
+     "guillemets simples"),
+    ("found unknown escape character", "barre oblique inverse « \\ » entre guillemets doubles : doublez-la, "
+     "ou mettez la valeur entre guillemets simples"),
+    ("found character '\\t'", "tabulation : remplacez-la par des espaces"),
+    ("that cannot start any token", "une valeur ne peut pas commencer par ce caractère (« @ », « ` », « % »…) : "
+     "mettez-la entre guillemets"),
+    ("could not find expected ':'", "une ligne n'a pas la forme « champ: valeur » (deux-points manquant)"),
+    ("found undefined alias", "une valeur commence par « * » : mettez-la entre guillemets"),
+    ("did not find expected key", "une ligne est mal alignée ou une valeur déborde : chaque champ commence en "
+     "début de ligne, une valeur qui contient « : » ou « # » se met entre guillemets"),
+    ("expected <block end>", "une ligne est mal alignée, ou un guillemet est suivi d'autre chose : mettez toute "
+     "la valeur entre guillemets"),
+    ("did not find expected", "une valeur est mal écrite : mettez-la entre guillemets"),
+    ("found duplicate anchor", "une valeur commence par « & » : mettez-la entre guillemets"),
+)
+
+
+def french_reason(err: yaml.YAMLError, first: int = 1) -> tuple[int, str]:
+    """The 1-based line (counting from ``first``, the line of the text's start) and the French reason of a
+    YAML error. A bracket or quote left open is told at the line where it opens, not at the end of the text."""
+    problem = str(getattr(err, "problem", None) or "")
+    mark = getattr(err, "problem_mark", None)
+    context = getattr(err, "context_mark", None)
+    reason = next((french for english, french in _REASONS if english in problem), "syntaxe incorrecte")
+    opened = any(key in problem for key in ("expected ',' or", "unexpected end of stream"))
+    where = context if opened and context is not None else mark
+    return (where.line + first if where is not None else 0), reason
+
+
 def load(text: str) -> tuple[Any, Lines]:
     """The data of ``text`` and the 1-based line of each key or item, by its path: ``("themes", "x")``, ``(0, "sigle")``."""
     loader = yaml.SafeLoader(text)
@@ -25,9 +63,7 @@ def load(text: str) -> tuple[Any, Lines]:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise YamlError(mark.line + 1 if mark is not None else 0,
-                        str(getattr(err, "problem", None) or "syntaxe incorrecte")) from None
+        raise YamlError(*french_reason(err)) from None
     finally:
         loader.dispose()
     lines: Lines = {}

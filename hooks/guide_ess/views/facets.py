@@ -50,14 +50,19 @@ def facet_link(site: Site, facet: str, value: str, here: str) -> Link:
     return site.link(label, here, facet_path(facet, value))
 
 
-def _needed(facet: str, case_ids: list[str]) -> bool:
+def needed(facet: str, case_ids: list[str]) -> bool:
     """Every region, level and lever with cases gets a page; a theme only when its guide cannot list all its cases."""
     return bool(case_ids) and (facet != "themes" or len(case_ids) > GUIDE_CASES_MAX)
 
 
 def pages_needed(graph: LinkGraph) -> list[tuple[str, str]]:
     """Facet values that get a generated page."""
-    return [(facet, value) for facet in FACETS for value, ids in graph.cases_by[facet].items() if _needed(facet, ids)]
+    return [(facet, value) for facet in FACETS for value, ids in graph.cases_by[facet].items() if needed(facet, ids)]
+
+
+def paths_needed(site: Site) -> list[str]:
+    """The generated facet pages of the site (the registry's « facettes » family)."""
+    return [facet_path(facet, value) for facet, value in pages_needed(site.graph)]
 
 
 def page_at(graph: LinkGraph, path: str) -> tuple[str, str] | None:
@@ -66,7 +71,7 @@ def page_at(graph: LinkGraph, path: str) -> tuple[str, str] | None:
     for facet, pages in FACET_PAGES.items():
         if pages.folder == folder and name.endswith(".md"):
             value = name[:-3]
-            return (facet, value) if _needed(facet, graph.cases_by[facet].get(value, [])) else None
+            return (facet, value) if needed(facet, graph.cases_by[facet].get(value, [])) else None
     return None
 
 
@@ -85,6 +90,19 @@ def page_source(site: Site, facet: str, value: str) -> str:
     page_title = title(site, facet, value)
     meta = {"title": page_title, "description": f"{page_title} — {count(site.graph, facet, value)}"}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
+
+
+def source_at(site: Site, path: str) -> str:
+    """The markdown file of the generated facet page at ``path``."""
+    found = page_at(site.graph, path)
+    assert found is not None, path
+    return page_source(site, *found)
+
+
+def blocks_at(site: Site, path: str) -> Blocks | None:
+    """The blocks of the generated facet page at ``path``; None when ``path`` is not one."""
+    found = page_at(site.graph, path)
+    return None if found is None else page_blocks(site, *found)
 
 
 class CaseRow(NamedTuple):

@@ -5,7 +5,7 @@ import re
 from typing import NamedTuple
 
 from ..links.graph import case_sort_key
-from .facets import FACET_PAGES, facet_path
+from .facets import FACET_PAGES, facet_link, facet_path, needed
 from ..content.glossary import Term
 from .model import Block, Blocks, Link, Site
 from .tables import Cell, Table
@@ -57,10 +57,12 @@ def glossary(site: Site, here: str) -> Blocks:
 
 
 def facet_index(facet: str, site: Site, here: str) -> Blocks:
-    """Every value of a facet that has cases, with its count, linking to its page."""
+    """Every value of a facet that has cases, with its count, linking to its generated page; a theme without
+    one (its guide lists all its cases) links to its guide."""
     vocab = site.corpus.vocabulary.of(FACET_PAGES[facet].vocabulary)
     by_value = site.graph.cases_by[facet]
-    items = [FacetItem(site.link(label, here, facet_path(facet, value)), len(by_value[value]))
+    items = [FacetItem(site.link(label, here, facet_path(facet, value)) if needed(facet, by_value[value])
+                       else facet_link(site, facet, value, here), len(by_value[value]))
              for value, label in vocab.items() if by_value.get(value)]
     return Blocks(after=Block("facet_index.html", {"items": items}))
 

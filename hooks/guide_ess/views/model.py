@@ -4,13 +4,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping, NamedTuple
+from typing import Any, Mapping, NamedTuple, Sequence
 
 from ..content.corpus import Corpus
 from ..content.history import Dates
 from ..content.schema import Record
 from ..links.graph import LinkGraph
-from ..links.urls import relative_file_url, relative_url
+from ..links.urls import page_url, relative_file_url, relative_url
 
 
 NBSP = "\u00a0"  # before « : »
@@ -52,6 +52,12 @@ class Site:
     directory_urls: bool = True
     dates: Mapping[str, Dates] = field(default_factory=lambda: MappingProxyType({}))
     repo_url: str = ""  # the repository of the sources (mkdocs.yml repo_url), for the contributors' links
+    menu_orders: Mapping[str, Sequence[str]] = field(default_factory=lambda: MappingProxyType({}))  # folder -> ids
+
+    def url(self, path: str) -> str:
+        """The address of the page ``path`` (relative to docs/) from the site's root: the one place addresses
+        are made (:mod:`guide_ess.links.urls`), in the build's address style."""
+        return page_url(path, self.directory_urls)
 
     def link(self, label: str, here: str, to: str) -> Link:
         """A link from page ``here`` to page ``to`` (both relative to docs/)."""

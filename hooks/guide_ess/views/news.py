@@ -7,10 +7,8 @@ from typing import Mapping, NamedTuple
 
 from ..content.corpus import Corpus
 from ..content.history import Dates
+from ..text.dates import MONTHS
 from .model import Block, Blocks, Link, Site
-
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
 NEWS_MAX = 30
 FEED_FILE = "feed.xml"
 

@@ -5,6 +5,7 @@ from typing import NamedTuple, Sequence
 
 from ..content.schema import Case, Guide, Record, Source
 from ..links.graph import Ref
+from ..text.dates import french_iso_date
 from .facets import GUIDE_CASES_MAX, facet_link, facet_path
 from .model import Block, Blocks, Link, Site
 
@@ -18,6 +19,17 @@ class SourceItem(NamedTuple):
 class CaseItem(NamedTuple):
     link: Link
     case: Case
+
+
+class Review(NamedTuple):
+    """« À jour au 2 décembre 2026 »: the date the page's facts were last checked."""
+
+    iso: str  # « 2026-12-02 », for <time datetime>
+    shown: str  # « 2 décembre 2026 »
+
+
+def review_of(record: Case | Guide) -> Review:
+    return Review(record.verifie_le, french_iso_date(record.verifie_le))
 
 
 class Citing(NamedTuple):
@@ -52,19 +64,20 @@ def case_blocks(site: Site, record: Record) -> Blocks:
         "themes": [facet_link(site, "themes", t, here) for t in case.themes],
         "leviers": [facet_link(site, "leviers", lv, here) for lv in case.leviers],
         "sources": [site.link(sources[s].title, here, sources[s].path) for s in case.sources],
+        "review": review_of(case),
     }
     footer = {"sources": _sources(site, case.sources, here), "related": _related(site, Ref("case", case.id), here)}
     return Blocks(Block("case_header.html", header), Block("case_footer.html", footer))
 
 
 def guide_blocks(site: Site, record: Record) -> Blocks:
-    """The cases naming the guide's theme, its sources, related guides."""
+    """The date its facts were checked, at the top; the cases naming the guide's theme, its sources, related guides."""
     assert isinstance(record, Guide)
     guide, here, cases = record, record.path, site.corpus.cases
     case_ids = site.graph.cases_by["themes"].get(guide.id, [])
     more = (site.link(f"Les {len(case_ids)} expériences sur ce thème", here, facet_path("themes", guide.id))
             if len(case_ids) > GUIDE_CASES_MAX else None)
-    return Blocks(after=Block("guide_footer.html", {
+    return Blocks(Block("guide_header.html", {"review": review_of(guide)}), Block("guide_footer.html", {
         "cases": [CaseItem(site.link(cases[c].title, here, cases[c].path), cases[c]) for c in case_ids[:GUIDE_CASES_MAX]],
         "more": more,
         "sources": _sources(site, guide.sources, here),

@@ -6,7 +6,8 @@ import re
 from typing import Mapping, NamedTuple, Sequence
 
 from ..content.corpus import Corpus
-from .model import Block
+from ..text.dates import french_iso_date
+from .model import Block, Blocks, Site
 
 PRINTABLE_PATH = "guides/version-imprimable.md"
 _HEADING = re.compile(r"^(#{2,5}) ", re.MULTILINE)
@@ -16,6 +17,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!|~^=+])")
 class PrintableGuide(NamedTuple):
     title: str  # markdown-escaped
     description: str
+    reviewed: str  # « 2 décembre 2026 »: the date its facts were last checked
     body: str  # markdown, headings one level down
 
 
@@ -31,6 +33,24 @@ def printable_guides(corpus: Corpus, bodies: Mapping[str, str], order: Sequence[
     """
     ids = [g for g in order if g in corpus.guides] + sorted(set(corpus.guides) - set(order))
     guides = [PrintableGuide(md_text(corpus.guides[g].title), md_text(corpus.guides[g].description),
+                             french_iso_date(corpus.guides[g].verifie_le),
                              _HEADING.sub(lambda m: "#" + m.group(1) + " ", bodies.get(corpus.guides[g].path, "")).strip())
               for g in ids]
     return Block("version-imprimable.md", {"guides": guides})
+
+
+def paths_needed(site: Site) -> list[str]:
+    """The printable page, when the site has guides (the registry's « version-imprimable » family)."""
+    return [PRINTABLE_PATH] if site.corpus.guides else []
+
+
+def source_at(site: Site, path: str) -> Block:
+    """The printable page's source, its guides in the order of their menu (``site.menu_orders``)."""
+    corpus = site.corpus
+    bodies = {g.path: corpus.front_matter[g.path].body for g in corpus.guides.values()}
+    return printable_guides(corpus, bodies, site.menu_orders.get(PRINTABLE_PATH.partition("/")[0], ()))
+
+
+def blocks_at(site: Site, path: str) -> Blocks | None:
+    """The printable page has no generated block around its text (it is all generated)."""
+    return Blocks() if path == PRINTABLE_PATH and site.corpus.guides else None

@@ -1,0 +1,151 @@
+"""The core's public face: one call builds everything a site engine needs from the content.
+
+:func:`build_site` takes the pages (path relative to docs/, raw bytes), the data files
+(``docs/.vocabulaires.yml``, ``docs/.glossaire.yml``), the git dates and the
+:class:`Settings`, and returns a :class:`Built`: the content problems, the pages the
+site generates (facets, printable page: the registry's page families), the rendered
+blocks of each page, the extra files (the Atom feed), and every page the generated
+blocks link to. An engine (``hooks/engine/`` for MkDocs or ProperDocs) maps its own
+objects to this call and back, and imports nothing else of the core: the names it
+needs are re-exported here.
+
+Two lists make the pipeline's extension points, one line each:
+
+- :data:`EXTRA_FILES`: a producer of files written beside the pages (path under the
+  site's root → text or bytes);
+- :data:`PAGE_CHECKS`: a check of each page's generated blocks, once every page is known.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping, Sequence
+
+from . import kinds
+from .content.frontmatter import Parsed
+from .content.glossary import GLOSSARY_FILE
+from .content.history import Dates, page_dates
+from .content.problems import Problem
+from .content.review import stale_pages
+from .content.vocabulary import VOCABULARY_FILE
+from .data import opendata
+from .links.graph import build_graph
+from .text import publication
+from .text.abbreviations import Abbreviations
+from .text.typography import french_spacing, french_spacing_text
+from .views import feed
+from .views.model import Blocks, Site, link_targets
+from .views.news import FEED_FILE
+from .views.renderer import Permalink, Renderer
+
+__all__ = ["DATA_FILES", "EXTRA_FILES", "PAGE_CHECKS", "Built", "Dates", "Parsed", "Permalink", "Problem", "Settings",
+           "build_site", "french_spacing", "french_spacing_text", "page_dates"]
+
+DATA_FILES = (VOCABULARY_FILE, GLOSSARY_FILE)  # under docs/: what build_site reads besides the pages
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the engine knows that the content does not say."""
+
+    directory_urls: bool = True  # « guides/x/ » (True) or « guides/x.html » (False): how addresses are made
+    site_name: str = ""
+    site_url: str = "http://127.0.0.1:8000/"
+    repo_url: str = ""
+    publisher: str = ""  # the publisher's identity for the legal pages (mkdocs.yml extra.editeur)
+    data_licence: str = ""  # the open data's licence, as the publisher sets it (mkdocs.yml extra.licence_donnees)
+    override_dirs: Sequence[Path] = ()  # folders whose templates replace the core's
+    permalink: Permalink = field(default_factory=Permalink)  # the permalink written headings get
+    menu_orders: Mapping[str, Sequence[str]] = field(default_factory=lambda: MappingProxyType({}))  # folder -> ids
+
+
+@dataclass
+class Built:
+    """Everything one build needs from the core; ``site`` is None when the content has problems."""
+
+    problems: list[Problem]
+    site: Site | None = None
+    warnings: list[Problem] = field(default_factory=list)  # not errors: the pages to review (content/review.py)
+    front_matter: Mapping[str, Parsed] = field(default_factory=dict)  # path -> meta and body, as read
+    generated: dict[str, str] = field(default_factory=dict)  # path -> markdown source of each generated page
+    blocks: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> HTML before and after its text
+    extra_files: dict[str, str | bytes] = field(default_factory=dict)  # path under the site root -> content
+    link_targets: set[str] = field(default_factory=set)  # pages (relative to docs/) generated blocks link to
+    settings: Settings = field(default_factory=Settings)
+    abbreviations: Abbreviations | None = None
+
+    def page_markdown(self, markdown: str) -> str:
+        """A page's markdown, the publication settings written in."""
+        return publication.fill_settings(markdown, self.settings.publisher, self.settings.repo_url,
+                                         self.settings.data_licence)
+
+    def page_html(self, html: str) -> str:
+        """A page's own HTML with French spacing and its acronyms in <abbr> (generated blocks have both)."""
+        spaced = french_spacing(html)
+        return self.abbreviations.wrap_page(spaced) if self.abbreviations is not None else spaced
+
+
+ExtraFiles = Callable[[Site, Settings, Renderer], Mapping[str, "str | bytes"]]
+PageCheck = Callable[[Site, str, Blocks, Sequence[str], frozenset[str]], list[Problem]]
+
+
+def feed_file(site: Site, settings: Settings, renderer: Renderer) -> dict[str, str | bytes]:
+    """The Atom feed of recent changes (``feed.xml``), with the pages' absolute addresses."""
+    block = feed.site_feed(site, settings.site_name, settings.site_url or "http://127.0.0.1:8000/", site.url)
+    return {FEED_FILE: renderer.render(block)}
+
+
+DEAD_LINK = ("le bloc généré par le site sur cette page ({}) contient un lien vers docs/{}, une page qui n'existe "
+             "pas : rétablissez cette page, ou retirez ce qui y mène (la valeur de vocabulaire, la liste « index: »).")
+
+
+def dead_links(site: Site, path: str, blocks: Blocks, targets: Sequence[str], pages: frozenset[str]) -> list[Problem]:
+    """A link of a generated block (``targets``: the pages it links to) to a page neither written nor generated."""
+    dead = sorted({target for target in targets if target not in pages})
+    if not dead:
+        return []
+    templates = ", ".join(b.template for b in (blocks.before, blocks.after) if b is not None)
+    line = site.corpus.line_of(path, "index") or 1
+    return [Problem(f"docs/{path}", "", DEAD_LINK.format(templates, target), line) for target in dead]
+
+
+def open_data_files(site: Site, settings: Settings, renderer: Renderer) -> dict[str, str | bytes]:
+    """The case studies as open data (``donnees/``: CSV, JSON, Table Schema) and the import's template spreadsheets."""
+    return dict(opendata.site_files(site.corpus, site.url, settings.site_url, settings.data_licence))
+
+
+EXTRA_FILES: tuple[ExtraFiles, ...] = (feed_file, open_data_files)
+PAGE_CHECKS: tuple[PageCheck, ...] = (dead_links,)
+
+
+def build_site(pages: Iterable[tuple[str, bytes]], data_files: Mapping[str, str], dates: Mapping[str, Dates],
+               settings: Settings) -> Built:
+    """Read and check every page, generate the pages and blocks the site adds, and check their links.
+
+    ``data_files``: the text of each of :data:`DATA_FILES`. ``dates``: git dates by path relative to docs/."""
+    pages = list(pages)
+    corpus = kinds.load(pages, data_files[VOCABULARY_FILE], data_files[GLOSSARY_FILE])
+    warnings = stale_pages(corpus)
+    if corpus.problems:
+        return Built(list(corpus.problems), warnings=warnings, front_matter=corpus.front_matter, settings=settings)
+    abbreviations = Abbreviations(corpus.glossary)
+    site = Site(corpus, build_graph(corpus), settings.directory_urls, dates, settings.repo_url, settings.menu_orders)
+    renderer = Renderer(abbreviations, settings.override_dirs, settings.permalink)
+    built = Built([], site, warnings, corpus.front_matter, settings=settings, abbreviations=abbreviations)
+    for family in kinds.PAGE_FAMILIES:
+        for path in family.paths(site):
+            source = family.source(site, path)
+            built.generated[path] = source if isinstance(source, str) else renderer.render(source)
+    known = frozenset([*(path for path, _ in pages), *built.generated])
+    for path in sorted(known):
+        blocks = kinds.blocks_of(site, path)
+        targets = link_targets(blocks)
+        for check in PAGE_CHECKS:
+            built.problems.extend(check(site, path, blocks, targets, known))
+        built.link_targets.update(targets)
+        if blocks.before is not None or blocks.after is not None:
+            built.blocks[path] = (renderer.render(blocks.before), renderer.render(blocks.after))
+    for produce in EXTRA_FILES:
+        built.extra_files.update(produce(site, settings, renderer))
+    return built
