@@ -98,7 +98,7 @@ case "$task" in
         end_of_life_notice
         echo "Le site est servi sur http://127.0.0.1:8000/ (Ctrl+C pour arrêter)."
         # mkdocs serve, with the content errors shown in the browser (tools/serve.py)
-        exec "$PY" tools/serve.py --dev-addr 127.0.0.1:8000 "$@"
+        GUIDE_MOTEUR="$moteur" exec "$PY" tools/serve.py --dev-addr 127.0.0.1:8000 "$@"
         ;;
     build)
         setup_python
@@ -153,6 +153,7 @@ Commandes :
   ./run.sh test                           lance toute la suite de tests
   ./run.sh verifier                       vérifie le contenu, sans navigateur
   ./run.sh nouvelle experience|guide|source IDENTIFIANT   commence une page
+  ./run.sh importer FICHIER               écrit une page d'expérience par ligne d'un tableur (.ods, .xlsx, .csv)
   ./run.sh bench                          lance les mesures de performance
 AIDE
         exit 2

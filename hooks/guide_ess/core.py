@@ -9,13 +9,11 @@ blocks link to. An engine (``hooks/engine/`` for MkDocs or ProperDocs) maps its 
 objects to this call and back, and imports nothing else of the core: the names it
 needs are re-exported here.
 
-Three lists make the pipeline's extension points, one line each:
+Two lists make the pipeline's extension points, one line each:
 
 - :data:`EXTRA_FILES`: a producer of files written beside the pages (path under the
-  site's root → text or bytes);
-- :data:`LINKED_FILES`: a producer of files the pages link to (path → bytes: the open data
-  and the template spreadsheets), handed to the engine with the generated pages so that its
-  link checks know them;
+  site's root → text or bytes: the feed, the open data and the template spreadsheets),
+  handed to the engine with the generated pages, so that its link checks know them;
 - :data:`PAGE_CHECKS`: a check of each page's generated blocks, once every page is known.
 """
 from __future__ import annotations
@@ -26,6 +24,7 @@ from types import MappingProxyType
 from typing import Callable, Iterable, Mapping, Sequence
 
 from . import kinds
+from .content import policy
 from .content.frontmatter import Parsed
 from .content.glossary import GLOSSARY_FILE
 from .content.history import Dates, page_dates
@@ -42,8 +41,8 @@ from .views.model import Blocks, Site, link_targets
 from .views.news import FEED_FILE
 from .views.renderer import Permalink, Renderer
 
-__all__ = ["DATA_FILES", "EXTRA_FILES", "LINKED_FILES", "PAGE_CHECKS", "Built", "Dates", "Parsed", "Permalink", "Problem", "Settings",
-           "build_site", "french_spacing", "french_spacing_text", "page_dates"]
+__all__ = ["DATA_FILES", "EXTRA_FILES", "PAGE_CHECKS", "Built", "Dates", "Parsed", "Permalink", "Problem", "Settings",
+           "build_site", "french_spacing", "french_spacing_text", "page_dates", "policy"]
 
 DATA_FILES = (VOCABULARY_FILE, GLOSSARY_FILE)  # under docs/: what build_site reads besides the pages
 
@@ -57,7 +56,7 @@ class Settings:
     site_url: str = "http://127.0.0.1:8000/"
     repo_url: str = ""
     publisher: str = ""  # the publisher's identity for the legal pages (mkdocs.yml extra.editeur)
-    data_licence: str = ""  # the licence of the open data, chosen by the publisher (extra.licence_donnees)
+    data_licence: str = ""  # the open data's licence, as the publisher sets it (mkdocs.yml extra.licence_donnees)
     override_dirs: Sequence[Path] = ()  # folders whose templates replace the core's
     permalink: Permalink = field(default_factory=Permalink)  # the permalink written headings get
     menu_orders: Mapping[str, Sequence[str]] = field(default_factory=lambda: MappingProxyType({}))  # folder -> ids
@@ -74,7 +73,6 @@ class Built:
     generated: dict[str, str] = field(default_factory=dict)  # path -> markdown source of each generated page
     blocks: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> HTML before and after its text
     extra_files: dict[str, str | bytes] = field(default_factory=dict)  # path under the site root -> content
-    files: dict[str, bytes] = field(default_factory=dict)  # path -> bytes of each file the pages link to
     link_targets: set[str] = field(default_factory=set)  # pages (relative to docs/) generated blocks link to
     settings: Settings = field(default_factory=Settings)
     abbreviations: Abbreviations | None = None
@@ -114,14 +112,12 @@ def dead_links(site: Site, path: str, blocks: Blocks, targets: Sequence[str], pa
     return [Problem(f"docs/{path}", "", DEAD_LINK.format(templates, target), line) for target in dead]
 
 
-def open_data(site: Site, settings: Settings) -> Mapping[str, bytes]:
-    """The case studies as open data (CSV, JSON, Table Schema) and the template spreadsheets (ODS, XLSX)."""
-    return opendata.site_files(site.corpus, site.url, settings.site_url or "http://127.0.0.1:8000/", settings.data_licence)
+def open_data_files(site: Site, settings: Settings, renderer: Renderer) -> dict[str, str | bytes]:
+    """The case studies as open data (``donnees/``: CSV, JSON, Table Schema) and the import's template spreadsheets."""
+    return dict(opendata.site_files(site.corpus, site.url, settings.site_url, settings.data_licence))
 
 
-LinkedFiles = Callable[[Site, Settings], Mapping[str, bytes]]
-EXTRA_FILES: tuple[ExtraFiles, ...] = (feed_file,)
-LINKED_FILES: tuple[LinkedFiles, ...] = (open_data,)
+EXTRA_FILES: tuple[ExtraFiles, ...] = (feed_file, open_data_files)
 PAGE_CHECKS: tuple[PageCheck, ...] = (dead_links,)
 
 
@@ -143,8 +139,6 @@ def build_site(pages: Iterable[tuple[str, bytes]], data_files: Mapping[str, str]
         for path in family.paths(site):
             source = family.source(site, path)
             built.generated[path] = source if isinstance(source, str) else renderer.render(source)
-    for make in LINKED_FILES:
-        built.files.update(make(site, settings))
     known = frozenset([*(path for path, _ in pages), *built.generated])
     for path in sorted(known):
         blocks = kinds.blocks_of(site, path)
