@@ -7,6 +7,7 @@
 #   ./run.sh bench     set up, then run the benchmarks in benchmarks/
 #   ./run.sh verifier  set up, then check the content quickly (strict build, content errors only; no browser)
 #   ./run.sh nouvelle experience|guide|source ID   set up, then start docs/<folder>/<ID>.md from its template
+#   ./run.sh importer FICHIER   set up, then write one case page per row of a spreadsheet (.ods, .xlsx, .csv)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -97,7 +98,7 @@ case "$task" in
         end_of_life_notice
         echo "Le site est servi sur http://127.0.0.1:8000/ (Ctrl+C pour arrêter)."
         # mkdocs serve, with the content errors shown in the browser (tools/serve.py)
-        exec "$PY" tools/serve.py --dev-addr 127.0.0.1:8000 "$@"
+        GUIDE_MOTEUR="$moteur" exec "$PY" tools/serve.py --dev-addr 127.0.0.1:8000 "$@"
         ;;
     build)
         setup_python
@@ -125,13 +126,17 @@ case "$task" in
         setup_python
         exec "$PY" tools/new_page.py "$@"
         ;;
+    importer)
+        setup_python
+        exec "$PY" tools/importer.py "$@"
+        ;;
     bench)
         setup_python
         setup_browser
-        for script in benchmarks/build_scaling.py benchmarks/page_weight.py benchmarks/verifier_time.py; do "$PY" "$script"; done
+        for script in benchmarks/build_scaling.py benchmarks/page_weight.py benchmarks/verifier_time.py benchmarks/import_rows.py; do "$PY" "$script"; done
         ;;
     *)
-        commands="serve build offline test verifier nouvelle bench"
+        commands="serve build offline test verifier nouvelle importer bench"
         if [ -n "$task" ]; then
             echo "Commande inconnue : « $task »." >&2
             # the closest command, if one is close (difflib, from Python's standard library)
@@ -148,6 +153,7 @@ Commandes :
   ./run.sh test                           lance toute la suite de tests
   ./run.sh verifier                       vérifie le contenu, sans navigateur
   ./run.sh nouvelle experience|guide|source IDENTIFIANT   commence une page
+  ./run.sh importer FICHIER               écrit une page d'expérience par ligne d'un tableur (.ods, .xlsx, .csv)
   ./run.sh bench                          lance les mesures de performance
 AIDE
         exit 2

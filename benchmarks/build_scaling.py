@@ -1,14 +1,16 @@
-"""Build-time scaling of the site: synthetic corpora of 300, 1,000 and 3,000 case studies.
+"""Build-time scaling of the site: synthetic corpora of 300, 1,000, 3,000 and 10,000 case studies.
 
 Each corpus is the real project (config, hooks, overrides, every page of docs/) plus
 synthetic sources (up to 30) and synthetic case studies (up to N in all). It is built
 with the hooks (strict, as ./run.sh build does) and without them (same pages, a config
 with no ``hooks:`` entry, non-strict: without hooks nothing links the case pages).
-Every build runs in a fresh process; its peak memory comes from os.wait4. The build with
-hooks ends with the search indexing (hooks/engine/search.py runs Pagefind); its time alone is
-measured too, by running the indexing again on the built site.
+Every build runs in a fresh process; its peak memory comes from os.wait4 (the largest of the
+build process and of Pagefind, which it starts), and the build process's own peak from
+getrusage(RUSAGE_SELF) at its exit. The build with hooks ends with the search indexing
+(hooks/engine/search.py runs Pagefind); its time alone is measured too, by running the indexing
+again on the built site. The largest page built is named at each size.
 
-Usage: .venv/bin/python benchmarks/build_scaling.py [--sizes 300 1000 3000] [--keep]
+Usage: .venv/bin/python benchmarks/build_scaling.py [--sizes 300 1000 3000 10000] [--keep]
 Writes benchmarks/results/build_scaling.md.
 """
 from __future__ import annotations
@@ -39,7 +41,7 @@ from engine import search as site_search  # noqa: E402  (the indexing the hooks 
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 RESULTS = ROOT / "benchmarks" / "results" / "build_scaling.md"
-RUNS = {300: 3, 1000: 5, 3000: 1}  # timed builds per configuration
+RUNS = {300: 3, 1000: 3, 3000: 1, 10000: 1}  # timed builds per configuration
 BREAKDOWN_AT = 1000  # where the time of each plugin and hook event is reported
 TOTAL_SOURCES = 30
 PROBE_CASE = "cas-synthetique-00001"  # same front matter and body at every size
@@ -50,6 +52,15 @@ MAX_BUILD_RATIO_AT_1000 = 1.25
 MAX_HOOK_MS_PER_PAGE = 1.5
 MAX_TIME_RATIO_3000_300 = 11.0
 MAX_HTML_RATIO_3000_300 = 1.5
+MAX_TIME_RATIO_10000_1000 = 10.5  # issue 20: linear build time
+MAX_PEAK_MB_AT_10000 = 1000.0  # issue 20: a lean build
+# The build in a process that writes its own peak memory (RUSAGE_SELF: Pagefind, its child, left out) at exit.
+RSS_WRAPPER = """import atexit, os, resource, sys
+atexit.register(lambda: open(os.environ["GUIDE_RSS_FILE"], "w").write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", *sys.argv[1:]]
+cli()
+"""
 
 PLACES = ["Lille", "Nantes", "Rennes", "Grenoble", "Bordeaux", "Strasbourg", "Metz", "Brest", "Tours",
           "Dijon", "Besançon", "Rouen", "Caen", "Limoges", "Poitiers", "Pau", "Nîmes", "Ajaccio",
@@ -215,14 +226,16 @@ def first_build(project: Path, site: Path) -> Build:
 class Build:
     seconds: float  # wall clock
     cpu: float  # user + system seconds of the build process
-    peak_mb: float
+    peak_mb: float  # the largest of the build process and of Pagefind
+    own_mb: float = 0.0  # the build process alone
 
 
 def timed_build(project: Path, config: str, site: Path, strict: bool) -> Build:
     """One build in a fresh process: wall-clock seconds and peak resident memory."""
-    args = [str(MKDOCS), "build", "-f", config, "--site-dir", str(site)] + (["--strict"] if strict else [])
+    args = [sys.executable, "-c", RSS_WRAPPER, "build", "-f", config, "--site-dir", str(site)] + (["--strict"] if strict else [])
     log_path = site.parent / f"{site.name}.log"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    rss_path = site.parent / f"{site.name}.rss"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_RSS_FILE=str(rss_path))
     with log_path.open("w") as log:
         start = time.perf_counter()
         proc = subprocess.Popen(args, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -231,7 +244,8 @@ def timed_build(project: Path, config: str, site: Path, strict: bool) -> Build:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise BuildFailed(f"build failed ({project.name}, {config}):\n" + log_path.read_text(errors="replace")[-3000:])
-    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss: KiB on Linux
+    own = int(rss_path.read_text()) / 1024 if rss_path.is_file() else 0.0
+    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, own)  # ru_maxrss: KiB on Linux
 
 
 @dataclass
@@ -265,6 +279,8 @@ class Row:
     runs: int
     index_s: float  # the search indexing alone, wall clock (part of hooks_s)
     breakdown: tuple[EventTimes, EventTimes] | None = None  # (hooks, no hooks)
+    own_mb: float = 0.0  # the build process with hooks alone, Pagefind left out
+    largest: tuple[int, str] = (0, "")  # the largest page built (bytes, path)
 
     @property
     def overhead(self) -> float:
@@ -293,6 +309,8 @@ def measure(base: Path, template: Path, n_cases: int, runs: int) -> Row:
         index_s.append(time.perf_counter() - start)
     pages = sum(1 for _ in site.rglob("index.html"))
     case_html = (site / "experiences" / PROBE_CASE / "index.html").stat().st_size
+    largest = max((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")
+                  if not p.relative_to(site).as_posix().startswith(site_search.BUNDLE + "/"))
     breakdown = None
     if n_cases == BREAKDOWN_AT:
         breakdown = (event_times(project, "mkdocs.yml", base / "site-events-hooks"),
@@ -300,7 +318,7 @@ def measure(base: Path, template: Path, n_cases: int, runs: int) -> Row:
     return Row(n_cases, pages, statistics.median(b.seconds for b in hooks), statistics.median(b.seconds for b in plain),
                statistics.median(b.cpu for b in hooks), statistics.median(b.cpu for b in plain),
                max(b.peak_mb for b in hooks), max(b.peak_mb for b in plain), case_html, runs,
-               statistics.median(index_s), breakdown)
+               statistics.median(index_s), breakdown, max(b.own_mb for b in hooks), largest)
 
 
 # --- report ----------------------------------------------------------------------------------
@@ -329,17 +347,20 @@ def report(rows: list[Row], load: tuple[float, float], revision: str) -> str:
         "- Search indexing: `hooks/engine/search.py (build_index)` run again on the built site (median of up to 3 runs), "
         "wall clock; it is part of the build with hooks.",
         "- Each build runs in a fresh process; time is the median over the runs; peak memory is the maximum "
-        "resident set size of the build process (os.wait4).",
+        "resident set size of the build process and of Pagefind, which it starts (os.wait4); « build process "
+        "alone » leaves Pagefind out (getrusage(RUSAGE_SELF) at its exit).",
         f"- Case page: `experiences/{PROBE_CASE}/index.html` (identical source at every size), built with hooks.",
         "",
         "| Case studies | HTML pages (with hooks) | Runs | Build s, hooks (CPU s) | of which search indexing, s | "
-        "Build s, no hooks (CPU s) | Hook overhead (CPU) | Peak MB, hooks | Peak MB, no hooks | Case page HTML bytes |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "Build s, no hooks (CPU s) | Hook overhead (CPU) | Peak MB, hooks (build process alone) | Peak MB, no hooks | "
+        "Case page HTML bytes | Largest page, bytes |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(f"| {r.cases:,} | {r.pages:,} | {r.runs} | {r.hooks_s:.2f} ({r.hooks_cpu:.2f}) | {r.index_s:.2f} | "
                      f"{r.plain_s:.2f} ({r.plain_cpu:.2f}) | {r.overhead:+.0%} ({r.cpu_overhead:+.0%}) | "
-                     f"{r.hooks_mb:.0f} | {r.plain_mb:.0f} | {r.case_html:,} |")
+                     f"{r.hooks_mb:.0f} ({r.own_mb:.0f}) | {r.plain_mb:.0f} | {r.case_html:,} | "
+                     f"{r.largest[0]:,} (`{r.largest[1]}`) |")
     lines += ["", "## Targets", ""]
     if 1000 in by_size:
         row = by_size[1000]
@@ -364,6 +385,18 @@ def report(rows: list[Row], load: tuple[float, float], revision: str) -> str:
         lines.append(f"- Case page HTML at 3,000 / at 300: {big.case_html:,} / {small.case_html:,} = "
                      f"{html_ratio:.2f} × (target ≤ {MAX_HTML_RATIO_3000_300:g} ×) — "
                      f"{verdict(html_ratio <= MAX_HTML_RATIO_3000_300)}")
+    if 1000 in by_size and 10000 in by_size:
+        small, big = by_size[1000], by_size[10000]
+        ratio = big.hooks_s / small.hooks_s
+        cpu_ratio = big.hooks_cpu / small.hooks_cpu
+        lines.append(f"- Build time at 10,000 / at 1,000 (with hooks): {big.hooks_s:.2f} / {small.hooks_s:.2f} = "
+                     f"{ratio:.2f} × wall clock ({cpu_ratio:.2f} × CPU) (target ≤ {MAX_TIME_RATIO_10000_1000:g} ×) — "
+                     f"{verdict(ratio <= MAX_TIME_RATIO_10000_1000)}")
+    if 10000 in by_size:
+        big = by_size[10000]
+        lines.append(f"- Peak memory at 10,000 cases: {big.hooks_mb:.0f} MB, Pagefind included (target ≤ "
+                     f"{MAX_PEAK_MB_AT_10000:g} MB) — {verdict(big.hooks_mb <= MAX_PEAK_MB_AT_10000)}; the build "
+                     f"process alone: {big.own_mb:.0f} MB — {verdict(big.own_mb <= MAX_PEAK_MB_AT_10000)}")
     for r in rows:
         if r.breakdown is not None:
             lines += breakdown_table(r)

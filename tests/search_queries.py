@@ -138,4 +138,19 @@ QUERIES: list[tuple[str, str, str]] = [
     ("comment faire travailler ensemble les services", "guides/transversalite/", "question"),
     ("filière musiques actuelles Normandie contrat", "experiences/normandie-musiques-actuelles/", "lieu + domaine"),
     ("que dit la loi NOTRe sur la compétence économique", "guides/ess-et-collectivites/", "question + loi"),
+    # Basic questions (issue 21): a newcomer's words, all of them used by most pages; the guide that lays
+    # the bases answers them. The first three come from readers' trials, the others were written before
+    # tuning. tests/browser/test_search_quality.py requires every one of them in the top 3.
+    ("définition de l'ESS", "guides/ess-et-collectivites/", "question de base"),
+    ("qu'est-ce que l'économie sociale et solidaire", "guides/ess-et-collectivites/", "question de base"),
+    ("ESS petite commune", "guides/ess-et-collectivites/", "question de base"),
+    ("qu'est-ce que l'ESS", "guides/ess-et-collectivites/", "question de base"),
+    ("c'est quoi l'ESS", "guides/ess-et-collectivites/", "question de base"),
+    ("par où commencer", "guides/ess-et-collectivites/", "question de base"),
+    ("rôle des collectivités dans l'ESS", "guides/ess-et-collectivites/", "question de base"),
+    ("ESS collectivités", "guides/ess-et-collectivites/", "question de base"),
+    ("comment une commune peut soutenir l'ESS", "guides/ess-et-collectivites/", "question de base"),
+    # Words of the contributors' templates (« Contribuer ») that are also the subject of a guide.
+    ("code de la commande publique", "guides/commande-publique/", "le guide avant les modèles des contributeurs"),
 ]
+BASIC = "question de base"

@@ -198,3 +198,24 @@ def test_two_builds_give_identical_html(site: Path, tmp_path: Path) -> None:
     assert first_files.keys() == second_files.keys()
     differing = [str(k) for k in first_files if first_files[k] != second_files[k] and k.name != "sitemap.xml"]
     assert differing == []
+
+
+# Ordinary (breaking) spaces where French typography wants a non-breaking one: inside a number
+# written in groups of three digits, before « % », before « € ».
+_BREAKING_IN_NUMBERS = re.compile(r"(?<![\w.,])\d{1,3}(?: \d{3})+(?![\d\w])|\d[ \u00a0]%|\d (?:[kM]|Md)?€")
+
+
+def test_numbers_never_break_in_the_built_site(site: Path) -> None:
+    """Over every page (article, generated blocks, menus, titles; not code): « 25 000 € » and « 30 % »
+    carry narrow and plain non-breaking spaces, never a space a line can break at."""
+    offenders: list[str] = []
+    numbers = 0
+    for path in pages(site):
+        doc = soup(path)
+        for tag in doc.find_all(["script", "style", "code", "pre", "kbd", "samp"]):
+            tag.decompose()
+        text = doc.get_text()
+        numbers += len(re.findall("\\d\u202f(?:\\d{3}|%)|\\d\u00a0€", text))
+        offenders += [f"{path.relative_to(site)} : « {m.group(0)} »" for m in _BREAKING_IN_NUMBERS.finditer(text)]
+    assert not offenders, "\n".join(offenders)
+    assert numbers >= 20  # the content does write such numbers: the test looks at them

@@ -149,13 +149,19 @@ def test_search_index_follows_the_policy_of_the_search_module(fixture_site: Path
     assert "/guides/version-imprimable/" not in records and "/recherche/" not in records
     case = records["/experiences/cas-metz/"]
     text = str(case["content"])
-    # The case's fact box (a generated block) and « Voir aussi » are found; menus and footer are not.
-    assert "Territoire" in text and "Grand Est" in text and "Instance de concertation" in text
-    assert "Lille" in text  # a case listed under « Voir aussi »
+    # The values of the case's fact box (a generated block, its sources included) are found; its labels,
+    # repeated on every case, the list of sources and « Voir aussi » (titles of other pages) are not;
+    # nor menus and footer.
+    assert "Grand Est" in text and "Instance de concertation" in text and "Ce qui a été fait" in text
+    assert "Territoire" not in text and "Leviers" not in text and text.count("Fiche A") == 1  # the box, not the list
+    assert "Lille" not in text and "Voir aussi" not in text  # « Voir aussi » lists the case of Lille
     anchors = {a["id"]: a["text"] for a in case["anchors"]}  # type: ignore[union-attr]
-    assert anchors["voir-aussi"] == "Voir aussi" and anchors["ce-qui-a-ete-fait"] == "Ce qui a été fait"
+    assert "voir-aussi" not in anchors and anchors["ce-qui-a-ete-fait"] == "Ce qui a été fait"
     assert "Aller au contenu" not in text and "Modifier cette page" not in text and "¶" not in text
-    assert "Guides" not in text.split("Sources", 1)[0]  # not the menu
+    assert "Guides" not in text  # not the menu
+    # Lists of cases are not indexed on list pages: each case is found on its own page.
+    for url in ("/experiences/", "/territoires/grand-est/", "/carte/", "/panorama/", "/sources/fiche-a/"):
+        assert "Metz et Strasbourg" not in str(records[url]["content"]), url
     # Pagefind reads straight apostrophes (it splits words on them, not on « ’ »).
     guide = str(records["/guides/co-construction/"]["content"])
     assert "’" not in guide and "l'étude" in guide
@@ -192,14 +198,20 @@ def test_edit_link_points_at_the_page_source(fixture_site: Path) -> None:
     assert edit is not None and urlsplit(edit["href"]).path.endswith("/edit/main/docs/guides/commande-publique.md")
 
 
-def test_theme_matrix_and_lever_level_matrix(fixture_site: Path) -> None:
+def test_region_theme_matrix_and_lever_level_matrix(fixture_site: Path) -> None:
     tables = soup(fixture_site / "panorama" / "index.html").select("article table")
     rows = tables[0].select("tbody tr")
-    assert len(rows) == len(CORPUS.cases)
-    marked = sum(1 for row in rows for cell in row.find_all("td")[1:] if cell.find("a"))
-    assert marked == sum(len(c.themes) for c in CORPUS.cases.values())
-    assert all(a["href"].startswith("../guides/") for row in rows for a in row.select("td:not(:first-child) a"))
-    total = sum(int(a.text) for a in tables[1].select("tbody td:not(:first-child) a"))
+    used = {r for c in CORPUS.cases.values() for r in c.regions}
+    assert len(rows) == len(used)  # one row per region, not per case
+    for row in rows:
+        region = row.select_one("th[scope=row] a")["href"].strip("/").split("/")[-1]
+        counts = [int(td.text) if td.text else 0 for td in row.find_all("td")]
+        in_region = [c for c in CORPUS.cases.values() if region in c.regions]
+        assert counts[-1] == len(in_region) and sum(counts[:-1]) == sum(len(c.themes) for c in in_region), region
+    assert all(a["href"].startswith("../guides/") for a in tables[0].select("thead a"))
+    assert all(th.get("scope") == "col" for th in tables[0].select("thead th"))
+    assert all(t.parent.name == "div" and "tableau-defilant" in t.parent["class"] for t in tables)
+    total = sum(int(a.text) for a in tables[1].select("tbody td a"))
     assert total == sum(len(c.leviers) * len(c.echelons) for c in CORPUS.cases.values())
 
 
@@ -248,6 +260,49 @@ def test_map_has_one_linked_region_per_region_with_cases_and_a_text_list(fixture
         assert a.select_one(".carte-nombre").text == str(count)
     assert not svg.select("[style], script") and "onclick" not in str(svg)
     items = doc.select(".carte-liste li")
-    assert len(items) == sum(len(c.regions) for c in CORPUS.cases.values())
-    assert all(li.get("data-themes") and li.get("data-echelons") for li in items)
+    assert {li["data-region"] for li in items} == used  # one line per region, with its count
+    for li in items:
+        count = sum(1 for c in CORPUS.cases.values() if li["data-region"] in c.regions)
+        assert li.select_one(".carte-liste-nombre").text == str(count) and f"0-0:{count}" in li["data-comptes"].split()
     assert doc.select_one("script[src='../assets/javascripts/carte.js']") is not None
+
+
+def test_every_page_names_the_other_pages_by_their_title(fixture_site: Path) -> None:
+    """The menu and the previous/next links name each page: a written page's HTML is let go (a lean build),
+    its title is not."""
+    for page in pages(fixture_site):
+        doc = soup(page)
+        names = [a.get_text(" ", strip=True) for a in doc.select("nav.md-nav--primary a, nav.md-footer__inner a")]
+        assert names and "None" not in " ".join(names), page
+
+
+def _print_settings(page: Path) -> dict[str, str]:
+    style = soup(page).select_one("head style[media=print]")
+    assert style is not None, page
+    return dict(re.findall(r'--impression-([a-z]+):"((?:[^"\\]|\\.)*)"', style.text))
+
+
+def test_print_margins_name_the_guide_the_public_address_and_the_review_date(fixture_site: Path) -> None:
+    """partials/impression.html: what guide.css prints in the margins of every sheet."""
+    guide = _print_settings(fixture_site / "guides" / "co-construction" / "index.html")
+    assert guide["guide"] == "Guide ESS & collectivités"
+    assert guide["adresse"] == "http://127.0.0.1:8000/guides/co-construction/"
+    assert re.fullmatch(r"À jour au (1er|[0-9]{1,2}) [a-zéû]+ 20[0-9]{2}", guide["date"]), guide
+    assert _print_settings(fixture_site / "index.html") == {"guide": "Guide ESS & collectivités",
+                                                             "adresse": "http://127.0.0.1:8000/", "date": ""}
+    assert _print_settings(fixture_site / "experiences" / "index.html")["adresse"] == "http://127.0.0.1:8000/experiences/"
+    css = (fixture_site / "assets" / "stylesheets" / "guide.css").read_text(encoding="utf-8")
+    for box, value in (("top-left", "guide"), ("top-right", "date"), ("bottom-left", "adresse")):
+        assert re.search(rf"@{box} \{{\s*content: var\(--impression-{value}", css), box
+
+
+def test_search_weighs_descriptions_list_pages_and_contributor_pages(fixture_site: Path) -> None:
+    """The page's description is found as its summary; list pages and the contributors' page weigh less."""
+    records = pagefind_fragments(fixture_site)
+    assert "Un conseil de l'ESS." in str(records["/experiences/cas-metz/"]["content"])
+    weights = {path: soup(fixture_site / path / "index.html").select_one("article")
+               for path in ("contribuer", "experiences", "nouveautes", "guides/cooperation")}
+    assert weights["contribuer"]["data-pagefind-weight"] == "0.1"
+    assert weights["experiences"]["data-pagefind-weight"] == weights["nouveautes"]["data-pagefind-weight"] == "0.4"
+    assert not weights["guides/cooperation"].has_attr("data-pagefind-weight")
+    assert "data-apercu" in str(soup(fixture_site / "index.html").select_one("form.recherche__formulaire"))

@@ -43,7 +43,7 @@ def write_zip(site_dir: Path, output: Path, epoch: int) -> None:
     import time
     stamp = time.gmtime(max(epoch, FALLBACK_EPOCH))[:6]
     output.parent.mkdir(parents=True, exist_ok=True)
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    files = sorted((p for p in site_dir.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site_dir).as_posix())
     with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
             info = zipfile.ZipInfo(f"{TOP_FOLDER}/{path.relative_to(site_dir).as_posix()}", date_time=stamp)

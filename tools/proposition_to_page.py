@@ -41,6 +41,7 @@ sys.path.insert(1, str(Path(__file__).resolve().parent.parent / "hooks"))
 import make_issue_forms as forms  # noqa: E402  (the form's own definitions)
 from guide_ess.content import policy  # noqa: E402  (the build's content policy)
 from engine.links import close_page  # noqa: E402  (the build's suggestion of a page for a broken link)
+from guide_ess.data.ids import MAX_ID_LENGTH, fold, slugify  # noqa: E402  (the spreadsheet import makes identifiers the same way)
 
 ROOT = forms.ROOT
 NO_RESPONSE = "_No response_"
@@ -50,7 +51,6 @@ SNIPPET = "--8<--"  # pymdownx.snippets: would pull a file of the machine that b
 YEARS = re.compile(r"^[0-9][0-9 -]*$")
 CHECKBOX = re.compile(r"^- \[([ xX])\] (.*)$")
 ACCEPT_LABEL = "proposition-acceptee"
-MAX_ID_LENGTH = 50
 # Maximum lengths, in characters: what the site's header and menus show well, and what GitHub accepts
 # (a pull request title « Nouvelle expérience : <titre> » under 256 characters, a branch
 # « proposition/<n>-<id> » and a file name « <id>.md » far under 255 bytes).
@@ -59,9 +59,6 @@ LIMITS = {"title": 150, "id": MAX_ID_LENGTH, "description": 300, "territoire": 1
 SECTION_LIMIT = 8000  # each text section of the page
 MAX_ACTORS, ACTOR_LIMIT = 40, 150
 SHOWN_LIMIT = 120  # a value repeated in a comment is cut after this many characters
-# Short words left out of an identifier made from a title (and every one-letter word: l', d', n°…).
-STOP_WORDS = {"au", "aux", "avec", "dans", "de", "des", "du", "en", "et", "la", "le", "les", "leur", "leurs",
-              "ou", "par", "pour", "qui", "sa", "se", "ses", "son", "sur", "un", "une"}
 NOT_FIELDS = {"source_nouvelle", "engagements", *(section_id for section_id, _, _ in forms.SECTIONS)}
 
 
@@ -124,8 +121,9 @@ def load_form(root: Path) -> list[Element]:
 def normalize(text: str) -> str:
     """NFC text with LF line ends, without byte-order mark, invisible or control characters (the build
     refuses them: bidirectional overrides, zero-width spaces, C0 and C1 controls; line separators become
-    line ends, tabs spaces)."""
+    spaces, tabs four spaces)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").lstrip("\ufeff")
+    text = re.sub("[\u2028\u2029\x85]", " ", text)  # pasted line separators: a space, as the form shows them
     return unicodedata.normalize("NFC", policy.strip_forbidden(text))
 
 
@@ -193,6 +191,8 @@ def parse_body(body: str, elements: list[Element]) -> tuple[dict[str, str], list
             texts[element.id] = ""
             continue
         text = "\n".join(answers[element.id]).strip()
+        if not any(unicodedata.category(c)[0] in "LNPS" for c in text):
+            text = ""  # nothing visible: joiners, spaces
         empty = text == NO_RESPONSE or (element.type == "dropdown" and text == "None")
         texts[element.id] = "" if empty else text
     return texts, findings
@@ -219,12 +219,6 @@ def split_choices(answer: str, options: tuple[str, ...]) -> list[str]:
     return chosen
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, for comparing what a person typed."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def closest(value: str, choices: dict[str, str]) -> str:
     """' Vouliez-vous dire « x » ?' for the closest allowed choice, or ''.
 
@@ -236,20 +230,6 @@ def closest(value: str, choices: dict[str, str]) -> str:
     if not match and len(typed) >= 4:  # the start of a longer label: « Auvergne »
         match = sorted(f for f in folded if f.startswith(typed))[:1]
     return f" Vouliez-vous dire « {folded[match[0]]} » ?" if match else ""
-
-
-def slugify(text: str, drop_stop_words: bool = True) -> str:
-    """An identifier from a title: lower case, no accents, words joined by hyphens, at most 60 characters."""
-    words = re.split(r"[^a-z0-9]+", fold(text).replace("œ", "oe").replace("æ", "ae"))
-    kept = [w for w in words if w and not (drop_stop_words and (w in STOP_WORDS or len(w) == 1))]
-    kept = kept or [w for w in words if w]
-    slug = ""
-    for word in kept:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > MAX_ID_LENGTH:
-            break
-        slug = candidate
-    return slug or "-".join(kept)[:MAX_ID_LENGTH].strip("-")
 
 
 # --- from answers to a page --------------------------------------------------------------------
@@ -273,13 +253,14 @@ def _dropdown(element: Element, text: str, root: Path, vocabularies: dict[str, d
     """Identifiers of the chosen values; unknown ones are reported with the closest allowed choice."""
     chosen = split_choices(text, element.options)
     ids: list[str] = []
-    if element.id == forms.SOURCES_FIELD:
+    folders = forms.reference_folders()
+    if element.id in folders:
         for choice in chosen:
             match = SOURCE_CHOICE.search(choice)
             source_id = match.group(1) if match else choice
             if choice == forms.NEW_SOURCE:
                 continue
-            if SLUG.match(source_id) and (root / "docs" / "sources" / f"{source_id}.md").is_file():
+            if SLUG.match(source_id) and (root / "docs" / folders[element.id] / f"{source_id}.md").is_file():
                 ids.append(source_id)
             else:
                 allowed = {o: o for o in element.options if o != forms.NEW_SOURCE}
@@ -309,7 +290,8 @@ def read_answers(texts: dict[str, str], elements: list[Element], root: Path,
     """Check each answer and turn it into front matter, text sections or findings."""
     proposal = Proposal()
     sections = {section_id: question.label for section_id, question, _ in forms.SECTIONS}
-    sources_label = next((e.label for e in elements if e.id == forms.SOURCES_FIELD), "Sources")
+    folders = forms.reference_folders()
+    sources_label = next((e.label for e in elements if e.id in folders), "Sources")
     for element in elements:
         text = texts.get(element.id, "")
         refused = policy_findings(element, text, element.id in sections, root)
@@ -517,8 +499,8 @@ def render_page(page_id: str, proposal: Proposal, field_order: list[str],
 
 
 def check_with_core(root: Path, rel_path: str, text: str) -> list[tuple[str, int, str]]:
-    """The ONE place that loads the build's core (hooks/guide_ess): the page is checked as the build
-    will check it, among the site's own pages; returns (field, line, message) for this page's problems."""
+    """The build's whole check of pages (hooks/guide_ess, kinds.load): the page is checked as the build will
+    check it, among the site's own pages; returns (field, line, message) for this page's problems."""
     import guide_ess.kinds as kinds
 
     docs = root / "docs"
@@ -589,6 +571,9 @@ def pr_body_text(page_path: str, title: str, issue: int | None) -> str:
              "- [ ] Chaque fait, nom, date et chiffre de la page se trouve dans les sources citées.",
              "- [ ] Rien n'est copié des sources : les phrases sont réécrites.",
              "- [ ] Rien n'est inventé ; les sigles sont développés à leur première apparition.",
+             "- [ ] Le fichier brut (bouton « Raw ») ne contient ni HTML, ni lien vers une adresse inattendue : "
+             "GitHub masque `<script>`, `<iframe>` et les attributs `on…` quand il affiche un ticket ou une page. "
+             "La vérification du site refuse ce qui s'exécuterait, mais un lien trompeur reste à repérer.",
              "- [ ] La vérification et les tests sont passés. Une demande ouverte par le robot de GitHub Actions "
              "ne les lance pas d'elle-même : fermez-la puis rouvrez-la (ou poussez une correction) pour les lancer.",
              ]

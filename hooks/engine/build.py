@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from guide_ess import core
 
-from . import content_policy, front_matter, headings, links, menus, orphans, report, search, theme_markup
+from . import content_policy, front_matter, headings, links, menus, orphans, report, search, serve, theme_markup
 
 _ATTRIBUTE = "_guide_ess_build"
 NO_SEARCH_INDEX = "guide_ess_sans_index"  # config.extra key: a check that needs no search index (tools/verifier.py)
@@ -50,8 +50,9 @@ class Build:
         self.link_warnings = links.LinkWarnings(self.docs_dir)
         self.problems: list[core.Problem] = []  # every content problem reported, for the contributors' check
         self.warnings: list[core.Problem] = []  # pages to review: reported by the contributors' check, never an error
-        self.search_pages: list[tuple[str, str]] = []  # (address, text) of each page for the search index
+        self.search_pages = search.PageTexts()  # each page's text for the search index, written as it is finished
         self.orphans: list[core.Problem] = []
+        self.partial = False  # a dirty build (./run.sh serve): engine/serve.py
         self._built: core.Built | None = None
 
     @property
@@ -69,6 +70,7 @@ class Build:
         self.config.extra["recherche"] = search.template_settings(self.config.use_directory_urls)
         content_policy.check_config(self.config)
         self.link_warnings.attach()
+        serve.allow_dirty_builds()
         return self.config
 
     def stop_on(self, problems: list[core.Problem]) -> None:
@@ -91,6 +93,8 @@ class Build:
         self._built = built
         for path, source in built.generated.items():
             files.append(File.generated(self.config, path, content=source))
+        for name, content in built.extra_files.items():  # the feed, the open data: pages may link to them
+            files.append(File.generated(self.config, name, content=content))
         self.reached.note_targets(built.link_targets)
         return files
 
@@ -102,6 +106,7 @@ class Build:
             directory_urls=config.use_directory_urls, site_name=config.site_name,
             site_url=config.site_url or "http://127.0.0.1:8000/", repo_url=config.repo_url or "",
             publisher=str(config.extra.get("editeur") or ""),
+            data_licence=str(config.extra.get("licence_donnees") or ""),
             override_dirs=[Path(custom_dir) / OVERRIDES_FOLDER] if custom_dir else [],
             permalink=headings.permalink_of(config), menu_orders=menus.menu_orders(self.docs_dir))
 
@@ -126,6 +131,7 @@ class Build:
     def page_meta(self, markdown: str, page: Page) -> str:
         """page.meta from the core's parse; the publication settings written into the legal pages."""
         front_matter.set_meta(page, self.built.front_matter)
+        self.stop_on(content_policy.missing_includes(page, markdown))
         return self.built.page_markdown(markdown)
 
     # on_page_content ---------------------------------------------------------------------------
@@ -145,11 +151,14 @@ class Build:
 
     def finish_page(self, output: str, page: Page) -> str:
         """Valid markup where Material hard-codes it (engine/theme_markup.py); the page's text for the
-        search index, kept until every page is written."""
+        search index, written to a scratch folder at once. The page's HTML, which MkDocs
+        keeps for the whole build, is let go: nothing reads it once the page is written (its Markdown stays:
+        MkDocs reads a page's title from it)."""
         output = theme_markup.theme_markup(output)
         text = search.text_for_index(output)
         if text is not None:
-            self.search_pages.append((search.page_url(page.file.url), text))
+            self.search_pages.add(search.page_url(page.file.url), text)
+        page.content = None
         return output
 
     def finish_template(self, output: str, name: str) -> str:
@@ -159,24 +168,18 @@ class Build:
     # on_env, on_post_build ---------------------------------------------------------------------
 
     def check_reached(self, env: Any, files: Files) -> Any:
-        """Note the pages that nothing reaches (every page is read now)."""
-        self.orphans = self.reached.orphans(files)
+        """Note the pages that nothing reaches (every page is read now; not in a dirty build, engine/serve.py)."""
+        self.partial = serve.partial(files.documentation_pages())
+        self.orphans = [] if self.partial else self.reached.orphans(files)
         return env
 
     def write_outputs(self) -> None:
-        """Stop on broken links and anchors and on orphan pages; else write the core's extra files (the feed)
-        and index the built site for the search."""
+        """Stop on broken links and anchors and on orphan pages; else index the built site for the search
+        (the core's extra files, the feed and the open data, are files of the build since on_files)."""
         self.link_warnings.detach()
         self.stop_on([*self.link_warnings.reported(), *self.orphans])
         site_dir = Path(self.config.site_dir)
-        for name, content in self.built.extra_files.items():
-            target = site_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8")
-        if self.config.extra.get(NO_SEARCH_INDEX):
+        if self.config.extra.get(NO_SEARCH_INDEX) or (self.partial and search.index_exists(site_dir)):
             return
         try:
             search.build_index(site_dir, self.config.use_directory_urls, self.search_pages)

@@ -3,24 +3,48 @@
 One place decides what readers can find:
 
 - :data:`EXCLUDED_PAGES`: pages left out of the index (the printable page repeats every guide;
-  the search page has no content of its own). Every other page's ``<article>`` carries
-  :data:`BODY_ATTRIBUTE` (``overrides/main.html`` reads :func:`template_settings`), so Pagefind
-  indexes the article only: not the menus, the header or the footer. The generated blocks
-  (case and source fact boxes, lists, « Voir aussi ») are in the article: they are found too.
+  the search page has no content of its own), and every page whose front matter says
+  ``search: {exclude: true}`` (the pages after the first of a long list, views/paging.py). Every
+  other page's ``<article>`` carries :data:`BODY_ATTRIBUTE` (``overrides/main.html`` reads
+  :func:`template_settings`), so Pagefind indexes the article only: not the menus, the header or
+  the footer.
+- In the article, the generated blocks mark with ``data-pagefind-ignore`` what every page
+  repeats and what only points elsewhere: the labels of the case fact box (« Territoire : »…;
+  its values, the region, themes, levers and sources of the case, are indexed), the « Sources »
+  and « Voir aussi » lists at the end of a page, the lists of cases of list pages, the map's list and the panorama's
+  counts. A word that generated blocks write on thousands of pages would make the index chunk
+  of that word, which its first search downloads, grow with the site; each case is found on its
+  own page. (Measured at 10,000 cases: benchmarks/results/search.md.)
 - :data:`EXCLUDED_SELECTORS`: parts of an article that are not text (permalinks « ¶ »,
   the edit button).
 - :data:`RANKING`: Pagefind's ranking options, passed to the browser by the templates.
+- :func:`page_weight`: how much a page's words count. The pages for contributors (templates of
+  front matter, forms: :data:`CONTRIBUTOR_FOLDER`, ``index: contribuer``) count for :data:`CONTRIBUTOR_WEIGHT`, so
+  « code de la commande publique » finds the guide before a YAML template; the pages that list
+  other pages (``index:`` in their front matter: every case, every source, « Nouveautés »…)
+  repeat the titles and descriptions of the pages they list: their text counts for
+  :data:`LIST_WEIGHT` (their title keeps a heading's weight), so the listed pages come first.
+- :data:`OVERVIEW_PAGES`: the pages that give the whole picture (the guide
+  that lays the bases, first of the guides' menu). Their article carries the Pagefind filter
+  :data:`OVERVIEW_FILTER`; ``recherche.js`` reads which results they are and, for a basic question
+  (a query made of words that most pages use: « qu'est-ce que l'ESS », « ESS et collectivités »),
+  ranks them higher, the more so the more common the query's words are.
+- Each page's description (its ``<meta name="description">``, written for readers who choose
+  which page to open) is indexed right under its title, with a sub-heading's weight
+  (:data:`DESCRIPTION_WEIGHT`): a basic question (« qu'est-ce que l'économie sociale et
+  solidaire ») finds the page whose summary answers it.
 - :func:`text_for_index`: Pagefind reads each indexed page reduced to what it indexes (the
   article), where « ’ » is written « ' ». Pagefind splits « l'achat » into « l » and « achat »
   (and keeps « lachat »), but reads « l’achat », with the typographic apostrophe the site
   prints, as one word « lachat »: « achat » would not find it. The results script prints « ’ »
   again.
 
-The build hands each page to :func:`text_for_index` as it writes it (``on_post_page``), then
-:func:`build_index` gives them all to Pagefind (PyPI ``pagefind[bin]``, pinned in
-requirements.lock): the texts are written to a scratch folder in memory where the system has one
-(a built page is never read back), Pagefind's command line indexes them and writes the chunked
-index under ``pagefind/``; a reader's browser fetches only the chunks its query needs. (Pagefind's
+The build hands each page to :func:`text_for_index` as it writes it (``on_post_page``) and writes
+the text at once to a scratch folder (:class:`PageTexts`, in memory where the system has one: a
+built page is never read back, and the build holds no text in memory); then :func:`build_index`
+gives the folder to Pagefind (PyPI ``pagefind[bin]``, pinned in requirements.lock), whose command
+line indexes it and writes the chunked index under ``pagefind/``; a reader's browser fetches only
+the chunks its query needs. (Pagefind's
 Python service waits a tenth of a second per page: too slow for thousands of pages.)
 
 A browser cannot fetch files, import ES modules or start workers from ``file://``. So the build
@@ -36,6 +60,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -57,6 +82,15 @@ EXCLUDED_SELECTORS: Final = (".headerlink", ".md-content__button")
 # guides, which answer most questions. Measured on tests/search_queries.py (93 queries): top-3
 # rate 94.6 % with the default, 95.7 % from 0.2 to 0.3, 94.6 % from 0.4 to 0.6.
 RANKING: Final[Mapping[str, float]] = {"pageLength": 0.25}
+CONTRIBUTOR_FOLDER: Final = "contribuer/"
+CONTRIBUTOR_INDEX: Final = "contribuer"  # the « index: » of the page that links the forms
+CONTRIBUTOR_WEIGHT: Final = 0.1  # Pagefind's weights: 1 for body text, 7 for a page's h1
+LIST_WEIGHT: Final = 0.4
+TITLE_WEIGHT: Final = 7.0  # Pagefind's own weight for <h1>, given back to the title of a list page
+DESCRIPTION_WEIGHT: Final = 4.0  # between Pagefind's <h3> (5) and <h4> (3)
+WEIGHT_ATTRIBUTE: Final = "data-pagefind-weight"
+OVERVIEW_PAGES: Final = frozenset({"guides/ess-et-collectivites.md"})
+OVERVIEW_FILTER: Final = "apercu"  # Pagefind filter « apercu:oui » on the overview pages' article
 # Files Pagefind writes that the site never loads: its own UIs (the site has its own), the
 # highlighting script, and the WebAssembly for pages of unknown language (the language is forced).
 UNUSED_FILES: Final = (
@@ -73,9 +107,14 @@ class SearchIndexError(RuntimeError):
     """The index could not be built; the message is in French, for the person building the site."""
 
 
-def indexed(src_path: str) -> bool:
-    """Whether the page written from ``docs/<src_path>`` is in the search index."""
-    return src_path not in EXCLUDED_PAGES
+def page_weight(src_path: str, index_kind: object = None) -> float | None:
+    """How much the words of the page from ``docs/<src_path>`` count (None: as Pagefind weighs them);
+    ``index_kind`` is the page's ``index:`` value, if it has one."""
+    if src_path.startswith(CONTRIBUTOR_FOLDER) or index_kind == CONTRIBUTOR_INDEX:
+        return CONTRIBUTOR_WEIGHT
+    if index_kind:
+        return LIST_WEIGHT
+    return None
 
 
 def search_page_url(directory_urls: bool) -> str:
@@ -86,7 +125,7 @@ def search_page_url(directory_urls: bool) -> str:
 
 def template_settings(directory_urls: bool) -> dict[str, object]:
     """What the templates need: where the index and the search page are, whether the build is the
-    offline one, which pages carry :data:`BODY_ATTRIBUTE`, and the ranking options."""
+    offline one, which pages carry :data:`BODY_ATTRIBUTE` and with which weight, and the ranking options."""
     return {
         "index": f"{BUNDLE}/",
         "page": search_page_url(directory_urls),
@@ -94,17 +133,43 @@ def template_settings(directory_urls: bool) -> dict[str, object]:
         "pages_exclues": sorted(EXCLUDED_PAGES),
         "attribut": BODY_ATTRIBUTE,
         "classement": json.dumps(dict(RANKING), sort_keys=True),
+        "attribut_poids": WEIGHT_ATTRIBUTE,
+        "pages_apercu": sorted(OVERVIEW_PAGES),
+        "filtre_apercu": OVERVIEW_FILTER,
+        "poids": page_weight,  # called by the template with the page's source path and its « index: »
     }
 
 
 _ATTRIBUTE = f" {BODY_ATTRIBUTE}"
 _TYPOGRAPHIC_APOSTROPHE = "\u2019"
+_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+_WEIGHTED_ARTICLE = re.compile(rf'<article[^>]*\s{WEIGHT_ATTRIBUTE}="([0-9.]+)"')
+
+
+def _with_description(article: str, head: str) -> str:
+    """The article with the page's description as a paragraph right after its title."""
+    found = _DESCRIPTION.search(head)
+    if not found or not found.group(1).strip():
+        return article
+    paragraph = f'<p {WEIGHT_ATTRIBUTE}="{DESCRIPTION_WEIGHT:g}">{found.group(1)}</p>'
+    title_end = article.find("</h1>")
+    at = title_end + len("</h1>") if title_end != -1 else article.find(">") + 1
+    return article[:at] + paragraph + article[at:]
+
+
+def _with_title_weight(article: str) -> str:
+    """A list page's title keeps a heading's weight, whatever weight its article has."""
+    if not _WEIGHTED_ARTICLE.match(article) or "<h1" not in article:
+        return article
+    return article.replace("<h1", f'<h1 {WEIGHT_ATTRIBUTE}="{TITLE_WEIGHT:g}"', 1)
 
 
 def text_for_index(html: str) -> str | None:
     """The page as Pagefind reads it, or None for a page left out of the index: the page's
     language and the article that carries :data:`BODY_ATTRIBUTE` (Pagefind reads nothing else of
-    a page that has it), with typographic apostrophes written « ' », which Pagefind splits on."""
+    a page that has it), its description under its title, with typographic apostrophes written
+    « ' », which Pagefind splits on. An article weighted :data:`LIST_WEIGHT` (``overrides/main.html``
+    from :func:`page_weight`) gives its title back a heading's weight."""
     mark = html.find(_ATTRIBUTE)
     if mark == -1:
         return None
@@ -112,7 +177,10 @@ def text_for_index(html: str) -> str | None:
     if start == -1 or end < mark:
         return None
     language = html[:start].partition("<html")[2].partition(">")[0]
-    article = html[start:end + len("</article>")].replace(_TYPOGRAPHIC_APOSTROPHE, "'")
+    article = html[start:end + len("</article>")]
+    if f'{WEIGHT_ATTRIBUTE}="{LIST_WEIGHT:g}"' in article[:article.find(">")]:
+        article = _with_title_weight(article)
+    article = _with_description(article, html[:start]).replace(_TYPOGRAPHIC_APOSTROPHE, "'")
     return "<!doctype html>\n<html" + language + ">\n<body>\n" + article + "\n</body>\n</html>\n"
 
 
@@ -148,9 +216,13 @@ def _file_of(url: str) -> str:
 def write_pages(pages: Sequence[tuple[str, str]], folder: Path) -> None:
     """The pages Pagefind reads, written under ``folder`` at the paths of their addresses."""
     for url, text in pages:
-        path = folder / _file_of(url)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_page(folder, url, text)
+
+
+def write_page(folder: Path, url: str, text: str) -> None:
+    path = folder / _file_of(url)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
 
 
 def scratch_folder() -> str | None:
@@ -158,6 +230,33 @@ def scratch_folder() -> str | None:
     writes a thousand small files there; None for the system's usual temporary folder."""
     shm = Path("/dev/shm")
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
+class PageTexts:
+    """The pages Pagefind will read, written to a scratch folder as the build finishes each one: a build
+    keeps none of them in memory (at 10,000 pages they weighed hundreds of megabytes). The folder goes
+    when :func:`build_index` is done, or with this object if the build stops before."""
+
+    def __init__(self) -> None:
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self.count = 0
+
+    def add(self, url: str, text: str) -> None:
+        """Write the page at ``url`` (its text from :func:`text_for_index`)."""
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="guide-recherche-", dir=scratch_folder())
+        write_page(Path(self._folder.name), url, text)
+        self.count += 1
+
+    @property
+    def folder(self) -> Path | None:
+        """Where the pages are (None before the first)."""
+        return None if self._folder is None else Path(self._folder.name)
+
+    def close(self) -> None:
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
 
 
 def pagefind_arguments(pages_dir: Path, output: Path, directory_urls: bool) -> list[str]:
@@ -171,25 +270,34 @@ def pagefind_arguments(pages_dir: Path, output: Path, directory_urls: bool) -> l
     return args
 
 
-def build_index(site_dir: Path, directory_urls: bool, pages: Sequence[tuple[str, str]]) -> None:
-    """Index ``pages`` (address, text from :func:`text_for_index`) into ``site_dir/pagefind``; for the
-    offline build (no directory URLs), wrap the index for ``file://``. Raises :class:`SearchIndexError`
-    when Pagefind fails or finds nothing to index."""
+def build_index(site_dir: Path, directory_urls: bool, pages: PageTexts | Sequence[tuple[str, str]]) -> None:
+    """Index ``pages`` (written as the build went, or (address, text from :func:`text_for_index`)) into
+    ``site_dir/pagefind``; for the offline build (no directory URLs), wrap the index for ``file://``.
+    Raises :class:`SearchIndexError` when Pagefind fails or finds nothing to index."""
+    if not isinstance(pages, PageTexts):
+        texts = PageTexts()
+        for url, text in sorted(pages):  # Pagefind numbers pages in the order it finds them
+            texts.add(url, text)
+        pages = texts
+    try:
+        _index(site_dir, directory_urls, pages.folder)
+    finally:
+        pages.close()
+
+
+def _index(site_dir: Path, directory_urls: bool, pages_dir: Path | None) -> None:
     bundle = site_dir / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
     no_page = ("recherche : Pagefind n'a indexé aucune page. Vérifiez que l'article des pages porte "
                f"l'attribut {BODY_ATTRIBUTE} (overrides/main.html).")
-    if not pages:
+    if pages_dir is None:
         raise SearchIndexError(no_page)
-    with tempfile.TemporaryDirectory(prefix="guide-recherche-", dir=scratch_folder()) as pages_dir:
-        write_pages(sorted(pages), Path(pages_dir))  # Pagefind numbers pages in the order it finds them
-        try:
-            done = subprocess.run(pagefind_arguments(Path(pages_dir), bundle, directory_urls),
-                                  capture_output=True, text=True)
-        except OSError as err:
-            raise SearchIndexError(f"recherche : impossible de lancer Pagefind ({err}). Lancez ./run.sh build, "
-                                   "qui installe les dépendances de requirements.lock.") from None
+    try:
+        done = subprocess.run(pagefind_arguments(pages_dir, bundle, directory_urls), capture_output=True, text=True)
+    except OSError as err:
+        raise SearchIndexError(f"recherche : impossible de lancer Pagefind ({err}). Lancez ./run.sh build, "
+                               "qui installe les dépendances de requirements.lock.") from None
     output = (done.stderr + done.stdout).strip()
     if done.returncode != 0:
         if "not able to build an index" in output:
@@ -203,6 +311,12 @@ def build_index(site_dir: Path, directory_urls: bool, pages: Sequence[tuple[str,
     if not directory_urls:
         wrap_for_file_urls(bundle)
     shutil.copyfile(LICENCE, bundle / LICENCE_FILE)
+
+
+def index_exists(site_dir: Path) -> bool:
+    """Whether ``site_dir`` holds an index written by an earlier build (online or offline)."""
+    bundle = site_dir / BUNDLE
+    return (bundle / "pagefind-entry.json").is_file() or (bundle / OFFLINE_FOLDER).is_dir()
 
 
 def wrap_for_file_urls(bundle: Path) -> None:

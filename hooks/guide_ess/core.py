@@ -12,7 +12,8 @@ needs are re-exported here.
 Two lists make the pipeline's extension points, one line each:
 
 - :data:`EXTRA_FILES`: a producer of files written beside the pages (path under the
-  site's root → text or bytes);
+  site's root → text or bytes: the feed, the open data and the template spreadsheets),
+  handed to the engine with the generated pages, so that its link checks know them;
 - :data:`PAGE_CHECKS`: a check of each page's generated blocks, once every page is known.
 """
 from __future__ import annotations
@@ -23,12 +24,14 @@ from types import MappingProxyType
 from typing import Callable, Iterable, Mapping, Sequence
 
 from . import kinds
+from .content import policy
 from .content.frontmatter import Parsed
 from .content.glossary import GLOSSARY_FILE
 from .content.history import Dates, page_dates
 from .content.problems import Problem
 from .content.review import stale_pages
 from .content.vocabulary import VOCABULARY_FILE
+from .data import opendata
 from .links.graph import build_graph
 from .text import publication
 from .text.abbreviations import Abbreviations
@@ -39,7 +42,7 @@ from .views.news import FEED_FILE
 from .views.renderer import Permalink, Renderer
 
 __all__ = ["DATA_FILES", "EXTRA_FILES", "PAGE_CHECKS", "Built", "Dates", "Parsed", "Permalink", "Problem", "Settings",
-           "build_site", "french_spacing", "french_spacing_text", "page_dates"]
+           "build_site", "french_spacing", "french_spacing_text", "page_dates", "policy"]
 
 DATA_FILES = (VOCABULARY_FILE, GLOSSARY_FILE)  # under docs/: what build_site reads besides the pages
 
@@ -53,6 +56,7 @@ class Settings:
     site_url: str = "http://127.0.0.1:8000/"
     repo_url: str = ""
     publisher: str = ""  # the publisher's identity for the legal pages (mkdocs.yml extra.editeur)
+    data_licence: str = ""  # the open data's licence, as the publisher sets it (mkdocs.yml extra.licence_donnees)
     override_dirs: Sequence[Path] = ()  # folders whose templates replace the core's
     permalink: Permalink = field(default_factory=Permalink)  # the permalink written headings get
     menu_orders: Mapping[str, Sequence[str]] = field(default_factory=lambda: MappingProxyType({}))  # folder -> ids
@@ -75,7 +79,8 @@ class Built:
 
     def page_markdown(self, markdown: str) -> str:
         """A page's markdown, the publication settings written in."""
-        return publication.fill_settings(markdown, self.settings.publisher, self.settings.repo_url)
+        return publication.fill_settings(markdown, self.settings.publisher, self.settings.repo_url,
+                                         self.settings.data_licence)
 
     def page_html(self, html: str) -> str:
         """A page's own HTML with French spacing and its acronyms in <abbr> (generated blocks have both)."""
@@ -107,7 +112,12 @@ def dead_links(site: Site, path: str, blocks: Blocks, targets: Sequence[str], pa
     return [Problem(f"docs/{path}", "", DEAD_LINK.format(templates, target), line) for target in dead]
 
 
-EXTRA_FILES: tuple[ExtraFiles, ...] = (feed_file,)
+def open_data_files(site: Site, settings: Settings, renderer: Renderer) -> dict[str, str | bytes]:
+    """The case studies as open data (``donnees/``: CSV, JSON, Table Schema) and the import's template spreadsheets."""
+    return dict(opendata.site_files(site.corpus, site.url, settings.site_url, settings.data_licence))
+
+
+EXTRA_FILES: tuple[ExtraFiles, ...] = (feed_file, open_data_files)
 PAGE_CHECKS: tuple[PageCheck, ...] = (dead_links,)
 
 

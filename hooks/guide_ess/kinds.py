@@ -7,7 +7,7 @@
 - A **page family** is a set of pages the site generates from the graph (one per
   region, level, lever, and theme when its guide cannot list all its cases; the
   printable guides): its paths, each page's source and blocks. See
-  :mod:`guide_ess.views.facets` and :mod:`guide_ess.views.printable`.
+  :mod:`guide_ess.views.lists` (facets, and the later pages of long lists: :mod:`guide_ess.views.paging`) and :mod:`guide_ess.views.printable`.
 
 :func:`blocks_of` is the one dispatch: a page's index list, its kind's blocks, or the
 blocks of a generated page.
@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Mapping
 
 from .content.corpus import Corpus, load_corpus
 from .content.schema import Case, Guide, Record, Source
-from .views import contribute, facets, indexes, map_page, news, overview, pages, printable, search_form
+from .views import contribute, indexes, lists, map_page, news, overview, pages, printable, search_form
 from .views.model import Block, Blocks, Site
 
 PageView = Callable[[Site, Record], Blocks]
@@ -42,6 +42,7 @@ class PageKind:
     templates: tuple[str, ...]  # the templates its view renders
     command: str  # the word of « ./run.sh nouvelle <command> <id> » that starts such a page
     sections: tuple[str, ...]  # the usual headings of its text, in a new page
+    mark: str = ""  # shown after a link to such a page in a list of pages of several kinds (« guide »)
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("guide", "guides", "guide", Guide, pages.guide_blocks,
              ("guide_header.html", "_review.html", "guide_footer.html", "_sources_and_related.html"), "guide",
              ("Pourquoi c'est important pour une collectivité", "Comment faire", "Points de vigilance",
-              "Des exemples")),
+              "Des exemples"), mark="guide"),
     PageKind("case", "experiences", "expérience", Case, pages.case_blocks,
              ("case_header.html", "_review.html", "case_footer.html", "_sources_and_related.html", "_link.html"),
              "experience", ("Qui et où", "Ce qui a été fait", "Les leviers utilisés", "Ce que l'on peut en retenir",
@@ -68,16 +69,18 @@ PAGE_KINDS: tuple[PageKind, ...] = (
 )
 
 INDEX_KINDS: tuple[IndexKind, ...] = (
-    IndexKind("experiences", "le tableau de toutes les expériences", indexes.experiences, ("table.html",)),
+    IndexKind("experiences", "le tableau de toutes les expériences, par pages de cent", indexes.experiences,
+              ("experiences.html", "table.html", "_pager.html")),
     IndexKind("themes", "la liste des thèmes, chacun avec ses expériences", indexes.themes, ("facet_index.html",)),
     IndexKind("territoires", "la liste des régions, chacune avec sa page", indexes.regions, ("facet_index.html",)),
     IndexKind("echelons", "la liste des échelons, chacun avec sa page", indexes.levels, ("facet_index.html",)),
     IndexKind("leviers", "la liste des leviers, chacun avec sa page", indexes.levers, ("facet_index.html",)),
     IndexKind("sources", "le tableau des sources", indexes.sources, ("table.html",)),
     IndexKind("glossaire", "la liste des sigles", indexes.glossary, ("glossary.html",)),
-    IndexKind("carte", "la carte de France des expériences, ses filtres et la liste par région", map_page.map_page,
+    IndexKind("carte", "la carte de France des expériences, ses filtres et la liste des régions avec leur nombre "
+              "d'expériences", map_page.map_page,
               ("carte.html", "carte_svg.html")),
-    IndexKind("panorama", "les tableaux thèmes × expériences et leviers × échelons", overview.panorama,
+    IndexKind("panorama", "les tableaux régions × thèmes et leviers × échelons (nombres d'expériences)", overview.panorama,
               ("panorama.html", "table.html")),
     IndexKind("nouveautes", "les pages récemment ajoutées ou modifiées (historique git) et le lien du flux Atom",
               news.news, ("news.html",)),
@@ -101,7 +104,7 @@ class PageFamily:
 
 
 PAGE_FAMILIES: tuple[PageFamily, ...] = (
-    PageFamily("facettes", facets.paths_needed, facets.source_at, facets.blocks_at),
+    PageFamily("listes", lists.paths_needed, lists.source_at, lists.blocks_at),
     PageFamily("version-imprimable", printable.paths_needed, printable.source_at, printable.blocks_at),
 )
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from search_queries import QUERIES
+from search_queries import BASIC, QUERIES
 
 MIN_HIT_RATE = 0.95
 TOP = 3
@@ -83,6 +83,22 @@ def test_the_query_table_is_large_and_varied() -> None:
     multi = [q for q, _, note in QUERIES if " " in q and note.startswith(kinds)]
     assert len(multi) >= 20, len(multi)
     assert len({q for q, _, _ in QUERIES}) == len(QUERIES), "requête en double"
+
+
+def test_basic_questions_all_find_the_guide_that_lays_the_bases(browser: Any, served_url: str,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Every basic question, not 95 % of them: the newcomer's first query must not miss."""
+    basic = [q for q in QUERIES if q[2] == BASIC]
+    assert len(basic) >= 8
+    page = browser.new_page()
+    try:
+        outcomes = run_queries(page, served_url, served_url, basic)
+    finally:
+        page.close()
+    rate, text = report("questions de base", outcomes)
+    with capsys.disabled():
+        print("\n" + text)
+    assert rate == 1, text
 
 
 @pytest.mark.parametrize("build", ["en ligne", "hors ligne"])

@@ -20,9 +20,15 @@ def test_acronyms_in_a_page_are_wrapped_in_its_prose_only() -> None:
     page = ('<h2 id="ess">L’ESS</h2><p><a href="ess/" title="ESS">Voir ESS</a>, <code>ESS</code>, '
             '<abbr title="x">SCIC</abbr>, ESSOR, <pre>SCIC\n</pre>SCIC.</p>')
     assert ABBREVIATIONS.wrap_page(page) == (
-        '<h2 id="ess">L’<abbr title="économie « sociale » &amp; solidaire">ESS</abbr></h2>'
-        '<p><a href="ess/" title="ESS">Voir <abbr title="économie « sociale » &amp; solidaire">ESS</abbr></a>, '
+        '<h2 id="ess">L’<abbr title="économie «\u00a0sociale\u00a0» &amp; solidaire">ESS</abbr></h2>'
+        '<p><a href="ess/" title="ESS">Voir <abbr title="économie «\u00a0sociale\u00a0» &amp; solidaire">ESS</abbr></a>, '
         '<code>ESS</code>, <abbr title="x">SCIC</abbr>, ESSOR, <pre>SCIC\n</pre><abbr title="société">SCIC</abbr>.</p>')
+
+
+def test_expansions_carry_french_spacing_and_apostrophes() -> None:
+    terms = (Term("SIEG", "service d'intérêt économique général : 30 %"),)
+    assert Abbreviations(terms).wrap("Les SIEG") == (
+        'Les <abbr title="service d’intérêt économique général\u00a0: 30\u202f%">SIEG</abbr>')
 
 
 def test_no_glossary_leaves_pages_alone() -> None:

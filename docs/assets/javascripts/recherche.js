@@ -22,6 +22,9 @@
   var DANS_LE_PANNEAU = 6;   // résultats sous le champ de l'en-tête
   var PAR_PAGE = 10;         // résultats ajoutés à chaque fois sur la page « Rechercher »
   var MOTS_CHERCHES = 8;     // mots d'une requête cherchés, au plus (voir combiner)
+  var PRECHARGE_MIN = 3;     // lettres d'un mot avant que la frappe en précharge l'index (voir precharger)
+  var MOT_COURANT = 1 / 3;   // un mot présent dans au moins cette part des pages est « courant »
+  var BONUS_APERCU = 2.5;    // bonus des pages de vue d'ensemble pour une question de base (voir combiner)
   /* Articles, prépositions, pronoms et conjonctions du français, présents dans presque toutes
      les pages : ôtés des requêtes de plusieurs mots. Les mots interrogatifs restent (« pourquoi »
      est dans le titre d'un guide) ; « notre » et « votre » aussi (loi NOTRe). */
@@ -34,7 +37,8 @@
     index: new URL(formulaire.getAttribute("data-index"), location.href).href,
     racine: formulaire.getAttribute("data-racine") || "./",
     horsLigne: formulaire.hasAttribute("data-hors-ligne"),
-    classement: lireJson(formulaire.getAttribute("data-classement"))
+    classement: lireJson(formulaire.getAttribute("data-classement")),
+    apercu: formulaire.getAttribute("data-apercu") || ""
   };
 
   function lireJson(texte) {
@@ -125,11 +129,16 @@
   }
 
   /* Pendant la frappe, Pagefind charge déjà les morceaux de l'index utiles aux mots tapés
-     (pagefind.preload) : la recherche, après le délai, les trouve prêts. */
+     (pagefind.preload) : la recherche, après le délai, les trouve prêts. Seulement les mots
+     porteurs d'au moins PRECHARGE_MIN lettres : le début d'un mot en cours de frappe (« m »,
+     « ma ») couvre une grande part de l'index, des centaines de kilo-octets sur un grand site,
+     que la requête finale n'utilise pas. */
   function precharger(requete) {
     requete = nettoyer(requete);
     if (!requete || !moteur) return;
-    moteur.then(function (pagefind) { return pagefind.preload(pourIndex(requete)); }).catch(function () {});
+    var mots = motsPorteurs(pourIndex(requete)).filter(function (mot) { return mot.length >= PRECHARGE_MIN; });
+    if (!mots.length) return;
+    moteur.then(function (pagefind) { return pagefind.preload(mots.join(" ")); }).catch(function () {});
   }
 
   /* Les résultats de ``requete`` : [{total, donnees: [les données des ``combien`` premiers]}]. */
@@ -137,8 +146,8 @@
     return charger().then(function (pagefind) {
       var texte = pourIndex(requete);
       var mots = motsPorteurs(texte);
-      if (mots.length >= 2) return combiner(pagefind, texte, mots);
-      return pagefind.search(mots.length ? mots[0] : texte).then(function (reponse) {  // mots outils seuls : tels quels
+      if (mots.length) return combiner(pagefind, texte, mots);
+      return pagefind.search(texte).then(function (reponse) {  // mots outils seuls : tels quels
         return (reponse && reponse.results) || [];
       });
     }).then(function (resultats) {
@@ -168,17 +177,23 @@
      contient (le facteur de coordination des moteurs classiques) : les pages qui ont tous les mots
      passent devant, sauf si une autre répond bien plus fortement à presque tous. Pour une page
      qui a tous les mots, le résultat gardé est celui de la requête entière, sans ses mots
-     outils : son extrait les surligne tous, et eux seuls. */
+     outils : son extrait les surligne tous, et eux seuls. Une requête d'un seul mot passe par
+     le même calcul, pour le bonus des pages de vue d'ensemble (plus bas). */
   function combiner(pagefind, texte, mots) {
     var entiere = texte.split(/\s+/).filter(function (mot) { return !MOTS_OUTILS[mot.toLowerCase()]; }).join(" ");
-    var recherches = [pagefind.search(entiere || texte)].concat(mots.map(function (mot) { return pagefind.search(mot); }));
+    var parMot = mots.map(function (mot) { return pagefind.search(mot); });
+    var recherches = [mots.length > 1 ? pagefind.search(entiere || texte) : parMot[0], vueDEnsemble(pagefind)].concat(parMot);
     return Promise.all(recherches).then(function (reponses) {
       var entiers = {};
       ((reponses[0] && reponses[0].results) || []).forEach(function (r) { entiers[r.id] = r; });
+      var apercu = reponses[1];
       var pages = {};
       var liste = [];
-      reponses.slice(1).forEach(function (reponse) {
-        ((reponse && reponse.results) || []).forEach(function (r) {
+      var courants = 0;
+      reponses.slice(2).forEach(function (reponse) {
+        var resultats = (reponse && reponse.results) || [];
+        if (apercu.total && resultats.length >= apercu.total * MOT_COURANT) courants += 1;
+        resultats.forEach(function (r) {
           var page = pages[r.id];
           if (!page) { page = pages[r.id] = { resultat: r, mots: 0, score: 0, meilleur: -1 }; liste.push(page); }
           page.mots += 1;
@@ -186,10 +201,35 @@
           if ((r.score || 0) > page.meilleur) { page.meilleur = r.score || 0; page.resultat = r; }
         });
       });
-      liste.forEach(function (page) { page.classement = page.score * page.mots / mots.length; });
+      /* Une question de base (« qu'est-ce que l'ESS », « ESS et collectivités ») n'a que des mots
+         que la plupart des pages emploient : aucun ne désigne une page précise, et la page qui y
+         répond est celle qui donne la vue d'ensemble (hooks/engine/search.py, OVERVIEW_PAGES). Elle
+         reçoit un bonus proportionnel à la part des mots courants de la requête. */
+      var bonus = 1 + BONUS_APERCU * courants / mots.length;
+      liste.forEach(function (page) {
+        page.classement = page.score * page.mots / mots.length * (apercu.ids[page.resultat.id] ? bonus : 1);
+      });
       liste.sort(function (a, b) { return b.classement - a.classement || b.mots - a.mots; });
       return liste.map(function (page) { return entiers[page.resultat.id] || page.resultat; });
     });
+  }
+
+  /* Les pages de vue d'ensemble (filtre Pagefind « apercu ») et le nombre de pages indexées, lus
+     une fois, à la première requête de plusieurs mots (un petit fichier de l'index). */
+  var promesseApercu = null;
+
+  function vueDEnsemble(pagefind) {
+    if (!promesseApercu) {
+      var filtre = {};
+      filtre[reglages.apercu] = "oui";
+      promesseApercu = Promise.all([pagefind.search(null), reglages.apercu ? pagefind.search(null, { filters: filtre }) : null])
+        .then(function (reponses) {
+          var ids = {};
+          ((reponses[1] && reponses[1].results) || []).forEach(function (r) { ids[r.id] = true; });
+          return { total: ((reponses[0] && reponses[0].results) || []).length, ids: ids };
+        }, function () { return { total: 0, ids: {} }; });
+    }
+    return promesseApercu;
   }
 
   function donnees(resultats) {
@@ -230,16 +270,45 @@
     return String(texte || "").replace(/'/g, "\u2019");
   }
 
+  /* Pagefind écrit une espace ordinaire à la place des espaces insécables des pages
+     (hooks/guide_ess/text/typography.py) : l'extrait les retrouve, sans changer sa longueur,
+     pour que « 30 % », « 25 000 € » ou « » ne soient pas coupés en fin de ligne. */
+  var INSECABLES = [
+    [/(\d) (?=%(?![\w]))/g, "$1\u202f"],
+    [/(\d) (?=(?:[kM]|Md)?€)/g, "$1\u00a0"],
+    [/(^|[^\w.,])(\d{1,3}(?: \d{3})+)(?![\d\w])/g, function (tout, avant, nombre) {
+      return avant + nombre.replace(/ /g, "\u202f");
+    }],
+    [/(\S) (?=[;!?](?:\s|$))/g, "$1\u202f"],
+    [/(\S) (?=[:»](?:\s|$|[,.]))/g, "$1\u00a0"],
+    [/« /g, "«\u00a0"],
+    [/(\bn°) (?=\d)/g, "$1\u00a0"]
+  ];
+
+  function espaces(texte) {
+    INSECABLES.forEach(function (regle) { texte = texte.replace(regle[0], regle[1]); });
+    return texte;
+  }
+
   /* L'extrait de Pagefind : du texte (où < et > sont écrits &lt; et &gt;) et des <mark>.
-     Seuls les <mark> deviennent des balises ; tout le reste est écrit comme du texte. */
+     Seuls les <mark> deviennent des balises ; tout le reste est écrit comme du texte. Les
+     espaces sont rétablies sur le texte entier (un nombre peut être à cheval sur un <mark>),
+     puis le texte est recoupé aux mêmes endroits. */
   function extrait(cible, html) {
     var marque = false;
+    var morceaux = [];
     String(html || "").split(/(<\/?mark>)/).forEach(function (morceau) {
       if (morceau === "<mark>") { marque = true; return; }
       if (morceau === "</mark>") { marque = false; return; }
       if (!morceau) return;
-      var texte = typo(morceau.replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
-      cible.appendChild(marque ? element("mark", "", texte) : document.createTextNode(texte));
+      morceaux.push({ marque: marque, texte: typo(morceau.replace(/&lt;/g, "<").replace(/&gt;/g, ">")) });
+    });
+    var entier = espaces(morceaux.map(function (m) { return m.texte; }).join(""));
+    var debut = 0;
+    morceaux.forEach(function (m) {
+      var texte = entier.slice(debut, debut + m.texte.length);
+      debut += m.texte.length;
+      cible.appendChild(m.marque ? element("mark", "", texte) : document.createTextNode(texte));
     });
   }
 
@@ -318,8 +387,24 @@
   var pageRecherche = tout.getAttribute("href");
   conteneur.classList.add("recherche--active");
 
+  /* Le panneau ouvert, sa requête est gardée dans l'entrée de l'historique de la page
+     (history.replaceState, comme l'adresse : rien n'est écrit dans le stockage du navigateur) ;
+     revenu sur la page par « Précédent », le lecteur retrouve sa requête et ses résultats. Le
+     panneau refermé, elle est oubliée. */
+  var ETAT = "guideRecherche";
+
+  function memoriser(requete) {
+    try {
+      var etat = history.state && typeof history.state === "object" ? Object.assign({}, history.state) : {};
+      if (requete) etat[ETAT] = requete; else delete etat[ETAT];
+      if ((history.state && history.state[ETAT]) === etat[ETAT]) return;
+      history.replaceState(etat, "");
+    } catch (e) { /* file:// : certains navigateurs refusent ; la recherche marche quand même */ }
+  }
+
   function montrerPanneau(visible) {
     panneau.hidden = !visible;
+    memoriser(visible ? conteneur.getAttribute("data-requete") : "");
   }
 
   var entete = zone(champ, DANS_LE_PANNEAU, function (trouve, requete) {
@@ -397,8 +482,22 @@
     }
   });
   document.addEventListener("pointerdown", function (ev) {
-    if (!conteneur.contains(ev.target)) montrerPanneau(false);
+    if (!conteneur.contains(ev.target) && !panneau.hidden) montrerPanneau(false);
   });
+
+  /* Retour sur la page (« Précédent ») : la requête gardée est cherchée de nouveau et le panneau
+     rouvert, le focus dans le champ (sur téléphone, le formulaire est rouvert). Une page gardée
+     telle quelle par le navigateur (pageshow « persisted ») rouvre seulement son panneau. */
+  function restaurer(persistee) {
+    var gardee = nettoyer(history.state && history.state[ETAT]);
+    if (!gardee) return;
+    champ.value = gardee;
+    if (getComputedStyle(ouvrir).display !== "none") ouvrirSurTelephone(true); else champ.focus();
+    if (persistee && conteneur.getAttribute("data-requete") === gardee && liste.children.length) montrerPanneau(true);
+    else entete.lancer(gardee);
+  }
+  restaurer(false);
+  window.addEventListener("pageshow", function (ev) { if (ev.persisted) restaurer(true); });
 
   /* ------------------------------------------------------------------ page « Rechercher » */
 

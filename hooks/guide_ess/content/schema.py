@@ -39,20 +39,25 @@ class FieldSpec:
     pattern_hint: str = ""  # in French: what a valid value looks like
     pattern_name: str = ""  # in French: « un identifiant valide »
     check: Callable[[str], str | None] | None = None  # after the pattern: a French message when the value is wrong
+    label: str = ""  # in French, short: the column of a spreadsheet (« Régions »); see :func:`label_of`
+    refers_to: str | None = None  # values are ids of pages of this kind (« source »): a relation between pages
 
 
 def text(help: str, *, required: bool = True, vocabulary: str | None = None,
          pattern: re.Pattern[str] | None = None, pattern_name: str = "", pattern_hint: str = "",
-         check: Callable[[str], str | None] | None = None) -> Any:
+         check: Callable[[str], str | None] | None = None, label: str = "") -> Any:
     """A one-line text field of a record."""
     return dataclasses.field(metadata={_SPEC: FieldSpec("", "text", help, required, vocabulary, 0, pattern, pattern_hint,
-                                                        pattern_name, check)})
+                                                        pattern_name, check, label)})
 
 
-def listing(help: str, *, required: bool = True, vocabulary: str | None = None, min_items: int = 1) -> Any:
-    """A list field of a record (« [a, b] » in the front matter)."""
+def listing(help: str, *, required: bool = True, vocabulary: str | None = None, min_items: int = 1,
+            label: str = "", refers_to: str | None = None) -> Any:
+    """A list field of a record (« [a, b] » in the front matter); with ``refers_to``, its values are the ids
+    of pages of that kind, checked to exist, and those pages list the pages that refer to them."""
     return dataclasses.field(metadata={_SPEC: FieldSpec("", "list", help, required, vocabulary,
-                                                        min_items if required else 0)})
+                                                        min_items if required else 0, label=label,
+                                                        refers_to=refers_to)})
 
 
 @dataclass(frozen=True)
@@ -60,12 +65,14 @@ class Record:
     """What every guide, case study and source has: its path (relative to docs/) and three fields."""
 
     FIELDS: ClassVar[tuple[FieldSpec, ...]] = ()  # set by @declared from the fields below
+    # When set, each page's id is a value of this vocabulary, and each value has its page (a guide per theme).
+    ID_VOCABULARY: ClassVar[str | None] = None
     path: str
     id: str = text("identifiant : le nom du fichier sans « .md » (minuscules sans accents, chiffres, tirets)",
                    pattern=SLUG, pattern_name="un identifiant valide",
-                   pattern_hint="minuscules sans accents, chiffres et tirets seulement")
-    title: str = text("titre de la page, tel qu'il s'affiche")
-    description: str = text("une phrase qui dit ce que le lecteur trouvera sur la page")
+                   pattern_hint="minuscules sans accents, chiffres et tirets seulement", label="Identifiant")
+    title: str = text("titre de la page, tel qu'il s'affiche", label="Titre")
+    description: str = text("une phrase qui dit ce que le lecteur trouvera sur la page", label="Résumé")
 
 
 R = TypeVar("R", bound=Record)
@@ -88,7 +95,7 @@ def review_date(help: str) -> Any:
     """The date the page's facts were last checked against its sources and the law, as « AAAA-MM-JJ »."""
     return text(help, pattern=ISO_DATE, pattern_name="une date écrite « AAAA-MM-JJ »",
                 pattern_hint="écrivez l'année, le mois et le jour séparés par des tirets, entre guillemets, "
-                "par exemple « verifie_le: \"2026-12-02\" »", check=past_date)
+                "par exemple « verifie_le: \"2026-12-02\" »", check=past_date, label="Date de vérification des faits")
 
 
 REVIEW_HELP = ("date à laquelle les faits de la page ont été vérifiés pour la dernière fois, dans ses sources et "
@@ -109,7 +116,9 @@ def declared(record: type[R]) -> type[R]:
 class Guide(Record):
     """A thematic guide: one theme of the vocabulary."""
 
-    sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ sur lesquelles le guide s'appuie")
+    ID_VOCABULARY: ClassVar[str | None] = "themes"
+    sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ sur lesquelles le guide s'appuie",
+                                       label="Sources", refers_to="source")
     verifie_le: str = review_date(REVIEW_HELP)
 
 
@@ -118,16 +127,20 @@ class Guide(Record):
 class Case(Record):
     """A case study: one territorial experience."""
 
-    territoire: str = text("le lieu, tel qu'un lecteur le cherche (commune, métropole, département…)")
-    regions: tuple[str, ...] = listing("région(s) concernée(s)", vocabulary="regions")
-    echelons: tuple[str, ...] = listing("échelon(s) de collectivité", vocabulary="echelons")
+    territoire: str = text("le lieu, tel qu'un lecteur le cherche (commune, métropole, département…)",
+                           label="Territoire")
+    regions: tuple[str, ...] = listing("région(s) concernée(s)", vocabulary="regions", label="Régions")
+    echelons: tuple[str, ...] = listing("échelon(s) de collectivité", vocabulary="echelons", label="Échelons")
     periode: str = text("une année (\"2018\") ou deux années séparées par un tiret (\"2021-2026\"), entre guillemets",
                         pattern=PERIOD, pattern_name="une période valide", pattern_hint="écrivez une année (\"2018\") ou deux années séparées par un tiret "
-                        "(\"2021-2026\")")
-    themes: tuple[str, ...] = listing("thème(s) : chacun a son guide", vocabulary="themes")
-    leviers: tuple[str, ...] = listing("levier(s) d'action publique utilisé(s)", vocabulary="leviers")
-    acteurs: tuple[str, ...] = listing("collectivités, associations, entreprises qui ont agi (facultatif)", required=False)
-    sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ qui racontent l'expérience")
+                        "(\"2021-2026\")", label="Période")
+    themes: tuple[str, ...] = listing("thème(s) : chacun a son guide", vocabulary="themes", label="Thèmes")
+    leviers: tuple[str, ...] = listing("levier(s) d'action publique utilisé(s)", vocabulary="leviers",
+                                        label="Leviers")
+    acteurs: tuple[str, ...] = listing("collectivités, associations, entreprises qui ont agi (facultatif)", required=False,
+                                       label="Acteurs")
+    sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ qui racontent l'expérience",
+                                       label="Sources", refers_to="source")
     verifie_le: str = review_date(REVIEW_HELP)
 
 
@@ -136,10 +149,12 @@ class Case(Record):
 class Source(Record):
     """A source page crediting one RTES or Avise resource."""
 
-    editeur: str = text("qui publie la ressource (RTES, Avise…) ; « non précisé » si elle ne le dit pas")
-    date: str = text("la date telle que la ressource la donne (« juin 2016, actualisée en 2017 »), ou « non datée »")
-    type: str = text("type de ressource", vocabulary="types_source")
-    acces: str = text("accès à la ressource", vocabulary="acces")
+    editeur: str = text("qui publie la ressource (RTES, Avise…) ; « non précisé » si elle ne le dit pas",
+                       label="Éditeur")
+    date: str = text("la date telle que la ressource la donne (« juin 2016, actualisée en 2017 »), ou « non datée »",
+                     label="Date")
+    type: str = text("type de ressource", vocabulary="types_source", label="Type")
+    acces: str = text("accès à la ressource", vocabulary="acces", label="Accès")
 
 
 class FieldLines(Protocol):
@@ -151,6 +166,22 @@ class FieldLines(Protocol):
 def fields_of(record: type[Record]) -> tuple[FieldSpec, ...]:
     """The front-matter fields of a record type, in declaration order."""
     return record.FIELDS
+
+
+def label_of(spec: FieldSpec) -> str:
+    """The field's short French label (« Régions »), or its name when it declares none."""
+    return spec.label or spec.name
+
+
+def references(record: type[Record]) -> tuple[FieldSpec, ...]:
+    """The fields of a record type whose values are ids of other pages (``refers_to``)."""
+    return tuple(spec for spec in record.FIELDS if spec.refers_to)
+
+
+def referenced_values(record: Record, spec: FieldSpec) -> tuple[str, ...]:
+    """The ids a record's reference field names (a text field names one)."""
+    value = getattr(record, spec.name)
+    return (value,) if isinstance(value, str) and value else tuple(value) if not isinstance(value, str) else ()
 
 
 def _as_text(value: Any) -> str | None:

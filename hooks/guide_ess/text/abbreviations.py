@@ -1,4 +1,8 @@
-"""Acronyms of the glossary wrapped in <abbr title="expansion">, in generated text and in rendered pages."""
+"""Acronyms of the glossary wrapped in <abbr title="expansion">, in generated text and in rendered pages.
+
+The expansion carries the site's French spacing and apostrophes (it is shown as text: the script
+``docs/assets/javascripts/sigles.js`` turns each acronym of an article into a button whose bubble
+shows it, on touch, click, hover and keyboard focus)."""
 from __future__ import annotations
 
 import re
@@ -7,7 +11,7 @@ from typing import Iterable
 from markupsafe import Markup
 
 from ..content.glossary import Term
-from .typography import IN_TEXT, prose_parts
+from .typography import IN_TEXT, french_spacing_text, prose_parts
 
 
 class Abbreviations:
@@ -15,7 +19,7 @@ class Abbreviations:
 
     def __init__(self, terms: Iterable[Term]) -> None:
         # Each acronym's markup, made once (markupsafe escapes the expansion).
-        self._html = {t.sigle: str(Markup('<abbr title="{}">{}</abbr>').format(t.developpe, t.sigle))
+        self._html = {t.sigle: str(Markup('<abbr title="{}">{}</abbr>').format(french_spacing_text(t.developpe), t.sigle))
                       for t in terms if t.developpe}
         names = sorted(self._html, key=len, reverse=True)
         self._pattern: re.Pattern[str] | None = None

@@ -1,4 +1,10 @@
-"""French typography on rendered HTML: non-breaking spaces, apostrophes, « n° », « 1er ».
+"""French typography on rendered HTML: non-breaking spaces, apostrophes, « n° », « 1er », numbers.
+
+Numbers: a narrow non-breaking space (U+202F) between the groups of three digits of a number
+(« 25 000 », « 1 200 000 ») and before « % » (« 30 % »), a non-breaking space (U+00A0) before
+« € » (and « k€ », « M€ », « Md€ »). A digit group needs a number of one to three digits
+followed by groups of exactly three: years (« 2014 2015 »), article numbers (« L2113-12 »),
+references (« n° 2022-767 ») and phone-like pairs (« 01 23 45 67 89 ») are left alone.
 
 Every rule is one regular expression run over the whole page (C speed), guarded
 so that it only touches prose: never a tag or its attributes (the next angle
@@ -17,6 +23,11 @@ IN_TEXT = r"(?=[^<>]*(?:<|\Z))"
 _ENTITY = r"&#?\w+;"
 _ENTITY_BEFORE = re.compile(_ENTITY + r"\Z")
 _ORDINAL = re.compile(r"1(?<=\b1)(er|re)\b" + IN_TEXT)
+_SPACE = "[ \u00a0\u202f]"  # an ordinary, non-breaking or narrow non-breaking space
+# A number written in groups of three digits: not after a digit, a decimal point or a letter
+# (« L2113 »), not followed by one more digit.
+_DIGIT_GROUPS = r"(?<![\w.,])\d{1,3}(?:" + _SPACE + r"\d{3})+(?![\d\w])"
+_GROUP_SPACE = re.compile(_SPACE)
 
 # A rule: the characters that must be in the text for it to apply, its pattern, its replacement.
 Rule = tuple[str, re.Pattern[str], str | Callable[[re.Match[str]], str]]
@@ -26,6 +37,10 @@ def _semicolon(match: re.Match[str]) -> str:
     """A narrow non-breaking space before « ; », unless the « ; » ends an entity (&amp;)."""
     start = match.start()
     return ";" if _ENTITY_BEFORE.search(match.string, max(0, start - 12), start + 1) else "\u202f;"
+
+
+def _digit_groups(match: re.Match[str]) -> str:
+    return _GROUP_SPACE.sub("\u202f", match.group(0))
 
 
 def _rules(guard: str) -> list[Rule]:
@@ -55,6 +70,10 @@ def _rules(guard: str) -> list[Rule]:
         ("»", re.compile(r" »" + guard), "\u00a0»"),
         ("»", re.compile("\u202f»" + guard), "\u00a0»"),
         ("»", re.compile(r"»(?<=\S»)" + guard), "\u00a0»"),
+        # Numbers: 25 000 €, 30 %.
+        ("0123456789", re.compile(_DIGIT_GROUPS + guard), _digit_groups),
+        ("%", re.compile(r"(?<=\d)" + _SPACE + r"?%(?!\w)" + guard), "\u202f%"),  # not « %C3 » in an address
+        ("€", re.compile(r"(?<=\d)" + _SPACE + r"?(?=(?:[kM]|Md)?€)" + guard), "\u00a0"),
     ]
 
 
@@ -76,7 +95,7 @@ def prose_parts(html: str, change: Callable[[str], str]) -> str:
     return "".join(out)
 
 
-_ANY_MARK = re.compile(r"[:;!?«»'°]")
+_ANY_MARK = re.compile(r"[:;!?«»'°%€]|\d[ \u00a0\u202f]\d")
 
 
 def _apply(rules: list[Rule], text: str) -> str:
@@ -94,8 +113,8 @@ def french_spacing_text(text: str) -> str:
 
 
 def french_spacing(html: str) -> str:
-    """Non-breaking spaces before : ; ! ? and inside « », curly apostrophes, « n° », « 1<sup>er</sup> »,
-    in the prose of rendered HTML."""
+    """Non-breaking spaces before : ; ! ? % € and inside « » and digit groups, curly apostrophes, « n° »,
+    « 1<sup>er</sup> », in the prose of rendered HTML."""
     return prose_parts(html, _fix_html)
 
 

@@ -7,6 +7,7 @@ from typing import NamedTuple
 import yaml
 
 from ..links.graph import FACETS, LinkGraph
+from . import paging
 from .model import NBSP_COLON, Block, Blocks, Link, Site
 
 GUIDE_CASES_MAX = 30  # a guide lists this many cases; beyond, its theme gets a page of its own
@@ -22,13 +23,18 @@ class FacetPages:
     singular: str
     plural: str
     title: str  # « … {} … »: the value's label goes in the braces
+    every: str  # the link back to the list of all values: « Toutes les régions »
 
 
 FACET_PAGES = {
-    "themes": FacetPages("themes", "themes", "themes", "Thème", "Thèmes", "Expériences sur le thème « {} »"),
-    "regions": FacetPages("regions", "territoires", "regions", "Région", "Régions", "Expériences : {}"),
-    "echelons": FacetPages("echelons", "echelons", "echelons", "Échelon", "Échelons", "Expériences à l'échelon « {} »"),
-    "leviers": FacetPages("leviers", "leviers", "leviers", "Levier", "Leviers", "Expériences avec le levier « {} »"),
+    "themes": FacetPages("themes", "themes", "themes", "Thème", "Thèmes", "Expériences sur le thème « {} »",
+                         "Tous les thèmes"),
+    "regions": FacetPages("regions", "territoires", "regions", "Région", "Régions", "Expériences : {}",
+                          "Toutes les régions"),
+    "echelons": FacetPages("echelons", "echelons", "echelons", "Échelon", "Échelons", "Expériences à l'échelon « {} »",
+                           "Tous les échelons"),
+    "leviers": FacetPages("leviers", "leviers", "leviers", "Levier", "Leviers", "Expériences avec le levier « {} »",
+                          "Tous les leviers"),
 }
 assert tuple(FACET_PAGES) == FACETS
 
@@ -60,19 +66,24 @@ def pages_needed(graph: LinkGraph) -> list[tuple[str, str]]:
     return [(facet, value) for facet in FACETS for value, ids in graph.cases_by[facet].items() if needed(facet, ids)]
 
 
-def paths_needed(site: Site) -> list[str]:
-    """The generated facet pages of the site (the registry's « facettes » family)."""
-    return [facet_path(facet, value) for facet, value in pages_needed(site.graph)]
-
-
-def page_at(graph: LinkGraph, path: str) -> tuple[str, str] | None:
-    """The (facet, value) of the generated page at ``path``, or None when ``path`` is not one."""
-    folder, _, name = path.rpartition("/")
+def page_at(graph: LinkGraph, path: str) -> tuple[str, str, int] | None:
+    """The (facet, value, page number) of the generated page at ``path`` (its first page, or a later page of a
+    long list: :mod:`paging`), or None when ``path`` is not one."""
     for facet, pages in FACET_PAGES.items():
-        if pages.folder == folder and name.endswith(".md"):
-            value = name[:-3]
-            return (facet, value) if needed(facet, graph.cases_by[facet].get(value, [])) else None
+        if not path.startswith(pages.folder + "/"):
+            continue
+        value = path[len(pages.folder) + 1:].partition("/")[0].removesuffix(".md")
+        ids = graph.cases_by[facet].get(value, [])
+        number = paging.number_at(facet_path(facet, value), path)
+        if number is not None and needed(facet, ids) and number <= paging.page_count(len(ids)):
+            return facet, value, number
     return None
+
+
+def page_paths(graph: LinkGraph, facet: str, value: str) -> list[str]:
+    """Every page of the list of one facet value: its first page, then the later ones."""
+    first = facet_path(facet, value)
+    return [paging.page_path(first, n) for n in range(1, paging.page_count(len(graph.cases_by[facet][value])) + 1)]
 
 
 def count(graph: LinkGraph, facet: str, value: str) -> str:
@@ -85,24 +96,16 @@ def title(site: Site, facet: str, value: str) -> str:
     return FACET_PAGES[facet].title.format(facet_label(site, facet, value))
 
 
-def page_source(site: Site, facet: str, value: str) -> str:
-    """The markdown file of a generated facet page: its front matter only (its list is :func:`page_blocks`)."""
+def page_source(site: Site, facet: str, value: str, number: int = 1) -> str:
+    """The markdown file of a generated facet page: its front matter only (its list is :func:`page_blocks`);
+    a later page of a long list is left out of the search index."""
     page_title = title(site, facet, value)
-    meta = {"title": page_title, "description": f"{page_title} — {count(site.graph, facet, value)}"}
+    description = f"{page_title} — {count(site.graph, facet, value)}"
+    if number > 1:
+        pages = paging.page_count(len(site.graph.cases_by[facet][value]))
+        return paging.page_source(paging.title_of(page_title, number, pages), description)
+    meta = {"title": page_title, "description": description}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
-
-
-def source_at(site: Site, path: str) -> str:
-    """The markdown file of the generated facet page at ``path``."""
-    found = page_at(site.graph, path)
-    assert found is not None, path
-    return page_source(site, *found)
-
-
-def blocks_at(site: Site, path: str) -> Blocks | None:
-    """The blocks of the generated facet page at ``path``; None when ``path`` is not one."""
-    found = page_at(site.graph, path)
-    return None if found is None else page_blocks(site, *found)
 
 
 class CaseRow(NamedTuple):
@@ -123,15 +126,17 @@ def case_rows(site: Site, case_ids: list[str], here: str) -> list[CaseRow]:
             for c in case_ids]
 
 
-def page_blocks(site: Site, facet: str, value: str) -> Blocks:
-    """The body of a generated page: every case of one region, level, lever or theme."""
-    here = facet_path(facet, value)
+def page_blocks(site: Site, facet: str, value: str, number: int = 1) -> Blocks:
+    """The body of a generated page: one page of the cases of one region, level, lever or theme."""
+    first = facet_path(facet, value)
+    here = paging.page_path(first, number)
     pages = FACET_PAGES[facet]
     guides = site.corpus.guides
     if facet == "themes" and value in guides:
         back = Back(f"Lire le guide{NBSP_COLON} ", site.link(guides[value].title, here, guides[value].path))
     else:
-        back = Back("", site.link(f"{pages.plural}{NBSP_COLON} toutes les valeurs", here, f"{pages.folder}/index.md"))
+        back = Back("", site.link(pages.every, here, f"{pages.folder}/index.md"))
+    ids = site.graph.cases_by[facet].get(value, [])
     return Blocks(after=Block("facet_page.html", {
-        "count": count(site.graph, facet, value), "back": back,
-        "cases": case_rows(site, site.graph.cases_by[facet].get(value, []), here)}))
+        "pager": paging.pager(site, first, number, len(ids)), "back": back,
+        "cases": case_rows(site, list(paging.items_of(ids, number)), here)}))

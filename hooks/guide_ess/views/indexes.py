@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..links.graph import case_sort_key
+from . import paging
 from .facets import FACET_PAGES, facet_link, facet_path, needed
 from ..content.glossary import Term
 from .model import Block, Blocks, Link, Site
@@ -22,11 +22,21 @@ class FacetItem(NamedTuple):
     cases: int  # how many case studies
 
 
-def experiences(site: Site, here: str) -> Blocks:
-    """A table of every case study: title, territory, level, period, themes."""
+EXPERIENCES_INDEX = "experiences"  # the ``index:`` value of the list of every case study
+
+
+def experience_lists(site: Site) -> list[str]:
+    """The hand-written pages that hold the list of every case study (its first page)."""
+    return sorted(path for path, name in site.corpus.index_pages.items() if name == EXPERIENCES_INDEX)
+
+
+def experiences_page(site: Site, first: str, number: int) -> Blocks:
+    """Page ``number`` of the table of every case study (title, territory, level, period, themes), whose
+    first page is ``first``."""
     vocab, cases = site.corpus.vocabulary, site.corpus.cases
+    here = paging.page_path(first, number)
     rows: list[list[Cell]] = []
-    for case in sorted(cases.values(), key=case_sort_key):
+    for case in paging.items_of(site.cases_in_order, number):
         rows.append([
             (site.link(case.title, here, case.path),),
             (case.territoire,),
@@ -34,7 +44,21 @@ def experiences(site: Site, here: str) -> Blocks:
             (case.periode,),
             tuple(vocab.themes[t] for t in case.themes),
         ])
-    return Blocks(after=Block("table.html", {"table": Table(("Expérience", "Territoire", "Échelon", "Période", "Thèmes"), rows)}))
+    table = Table(("Expérience", "Territoire", "Échelon", "Période", "Thèmes"), rows)
+    return Blocks(after=Block("experiences.html", {"table": table, "pager": paging.pager(site, first, number, len(cases))}))
+
+
+def experiences(site: Site, here: str) -> Blocks:
+    """The first page of the table of every case study."""
+    return experiences_page(site, here, 1)
+
+
+def experiences_page_source(site: Site, first: str, number: int) -> str:
+    """The markdown source of page ``number`` (from 2) of the table of every case study."""
+    meta = site.corpus.front_matter[first].meta
+    title = str(meta.get("title") or "Toutes les expériences")
+    return paging.page_source(paging.title_of(title, number, paging.page_count(len(site.corpus.cases))),
+                              str(meta.get("description") or title))
 
 
 def sources(site: Site, here: str) -> Blocks:

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple, Sequence
 
 from ..content.corpus import Corpus
 from ..content.history import Dates
-from ..content.schema import Record
-from ..links.graph import LinkGraph
+from ..content.schema import Case, Record
+from ..links.graph import LinkGraph, case_sort_key
 from ..links.urls import page_url, relative_file_url, relative_url
 
 
@@ -62,6 +63,11 @@ class Site:
     def link(self, label: str, here: str, to: str) -> Link:
         """A link from page ``here`` to page ``to`` (both relative to docs/)."""
         return Link(label, relative_url(here, to, self.directory_urls), to)
+
+    @functools.cached_property
+    def cases_in_order(self) -> tuple[Case, ...]:
+        """Every case study, in the order lists show them (by title), sorted once per build."""
+        return tuple(sorted(self.corpus.cases.values(), key=case_sort_key))
 
     def file_href(self, here: str, file: str) -> str:
         """The href, from page ``here``, of a file of the site that is not a page."""

@@ -12,7 +12,9 @@ Cell = tuple[Part, ...]
 
 @dataclass(frozen=True)
 class Table:
-    """A table with one header row (rendered by templates/_table.html)."""
+    """A table with one header row (rendered by templates/table.html); with ``row_headers``, each row's
+    first cell heads its row."""
 
     head: Sequence[Part]
     rows: Sequence[Sequence[Cell]]
+    row_headers: bool = False

@@ -1,4 +1,4 @@
-"""hooks/engine/search.py: the search policy, Pagefind's command line, the offline wrapping, failures."""
+"""hooks/engine/search.py: the search policy, Pagefind's command line, the offline wrapping, failures (engine unit tests)."""
 from __future__ import annotations
 
 import base64
@@ -18,7 +18,6 @@ def test_template_settings_say_where_things_are_and_what_is_left_out() -> None:
     assert site_search.template_settings(directory_urls=False)["page"] == "recherche.html"
     assert set(online["pages_exclues"]) == {"recherche.md", "guides/version-imprimable.md"}  # type: ignore[arg-type]
     assert json.loads(str(online["classement"])) == dict(site_search.RANKING)
-    assert site_search.indexed("guides/commande-publique.md") and not site_search.indexed("recherche.md")
 
 
 def test_pagefind_reads_the_article_with_straight_apostrophes() -> None:
@@ -30,6 +29,41 @@ def test_pagefind_reads_the_article_with_straight_apostrophes() -> None:
         "<h1>L'achat</h1><p>d'aujourd'hui, « ' »</p></article>\n</body>\n</html>\n")
     left_out = '<html lang="fr"><body><article id="contenu"><h1>Imprimable</h1></article></body></html>'
     assert site_search.text_for_index(left_out) is None
+
+
+def test_page_weights_demote_contributor_and_list_pages() -> None:
+    weight = site_search.page_weight
+    assert weight("contribuer/index.md", "contribuer") == weight("contribuer.md", "contribuer") == site_search.CONTRIBUTOR_WEIGHT
+    assert weight("contribuer/modeles.md") == site_search.CONTRIBUTOR_WEIGHT
+    assert weight("experiences/index.md", "experiences") == weight("nouveautes.md", "nouveautes") == site_search.LIST_WEIGHT
+    assert weight("guides/commande-publique.md") is None and weight("experiences/cas.md", None) is None
+    assert site_search.CONTRIBUTOR_WEIGHT < site_search.LIST_WEIGHT < 1
+
+
+def test_the_description_is_indexed_under_the_title_and_a_list_page_keeps_its_title_weight() -> None:
+    head = '<!doctype html><html lang="fr"><head><meta name="description" content="Ce qu&#39;est l&#39;ESS &amp; co"></head>'
+    guide = site_search.text_for_index(head + '<body><article data-pagefind-body><h1>L’ESS</h1><p>x</p></article></body></html>')
+    assert guide is not None and '<h1>L\'ESS</h1><p data-pagefind-weight="4">Ce qu&#39;est l&#39;ESS &amp; co</p><p>x</p>' in guide
+    listing = site_search.text_for_index(head + '<body><article data-pagefind-body data-pagefind-weight="0.4"><h1>Toutes</h1>'
+                                         "<p>y</p></article></body></html>")
+    assert listing is not None and '<h1 data-pagefind-weight="7">Toutes</h1><p data-pagefind-weight="4">' in listing
+    contributor = site_search.text_for_index(head + '<body><article data-pagefind-body data-pagefind-weight="0.1">'
+                                             "<h1>Contribuer</h1></article></body></html>")
+    assert contributor is not None and "<h1>Contribuer</h1>" in contributor  # its title is demoted too
+    bare = site_search.text_for_index('<html lang="fr"><body><article data-pagefind-body><h1>T</h1></article></body></html>')
+    assert bare is not None and "<h1>T</h1></article>" in bare  # no description: nothing added
+
+
+def test_the_overview_page_is_the_first_guide_of_the_menu() -> None:
+    """The guide that lays the bases (search.OVERVIEW_PAGES, boosted for basic questions) opens the guides' menu."""
+    import yaml
+
+    from helpers import ROOT
+
+    nav = yaml.safe_load((ROOT / "docs" / "guides" / ".pages").read_text(encoding="utf-8"))["nav"]
+    assert site_search.OVERVIEW_PAGES == {"guides/" + nav[0]}
+    settings = site_search.template_settings(directory_urls=True)
+    assert settings["pages_apercu"] == sorted(site_search.OVERVIEW_PAGES) and settings["filtre_apercu"] == "apercu"
 
 
 def test_pages_are_written_where_pagefind_gives_them_their_address(tmp_path: Path) -> None:
