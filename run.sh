@@ -98,7 +98,7 @@ case "$task" in
         end_of_life_notice
         echo "Le site est servi sur http://127.0.0.1:8000/ (Ctrl+C pour arrêter)."
         # mkdocs serve, with the content errors shown in the browser (tools/serve.py)
-        exec "$PY" tools/serve.py --dev-addr 127.0.0.1:8000 "$@"
+        GUIDE_MOTEUR="$moteur" exec "$PY" tools/serve.py --dev-addr 127.0.0.1:8000 "$@"
         ;;
     build)
         setup_python
@@ -133,7 +133,7 @@ case "$task" in
     bench)
         setup_python
         setup_browser
-        for script in benchmarks/build_scaling.py benchmarks/page_weight.py benchmarks/verifier_time.py; do "$PY" "$script"; done
+        for script in benchmarks/build_scaling.py benchmarks/page_weight.py benchmarks/verifier_time.py benchmarks/import_rows.py; do "$PY" "$script"; done
         ;;
     *)
         commands="serve build offline test verifier nouvelle importer bench"

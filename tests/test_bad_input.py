@@ -137,6 +137,49 @@ BAD_INPUTS: dict[str, tuple[dict[str, str | bytes | None], str, list[str]]] = {
         {"guides/co-construction.md": GUIDE.replace("Ensemble,", "Ensemble ([plus bas](#ailleurs)),")},
         "docs/guides/co-construction.md:11", ["« #ailleurs »", "absent de cette page"],
     ),
+    "label-instead-of-id": (
+        {"experiences/cas-lille.md": CASE.replace("themes: [commande-publique]", "themes: [Commande publique responsable]")},
+        "docs/experiences/cas-lille.md:9 : champ « themes »",
+        ["« Commande publique responsable » est le libellé", "écrivez « commande-publique »"],
+    ),
+    "label-instead-of-id-other-case": (
+        {"experiences/cas-lille.md": CASE.replace("echelons: [commune]", "echelons: [COMMUNE]")},
+        "docs/experiences/cas-lille.md:7 : champ « echelons »", ["écrivez « commune »"],
+    ),
+    "empty-sources-lists-the-sources": (
+        {"experiences/cas-lille.md": CASE.replace("sources: [fiche-a]", "sources: []")},
+        "docs/experiences/cas-lille.md:12 : champ « sources »",
+        ["obligatoire manquant ou vide", "Sources disponibles (pages de docs/sources/) : etude-b, fiche-a, source-seule."],
+    ),
+    "yaml-error-in-french": (
+        {"experiences/cas-lille.md": CASE.replace("territoire: Lille", "territoire: Lille: centre")},
+        "docs/experiences/cas-lille.md:5", ["deux-points « : » inattendu"],
+    ),
+    "bracket-left-open-at-its-line": (
+        {"experiences/cas-lille.md": CASE.replace("regions: [hauts-de-france]", "regions: [hauts-de-france")},
+        "docs/experiences/cas-lille.md:6", ["crochet « [ » ouvert ici et jamais fermé", "ligne 6"],
+    ),
+    "quote-left-open-at-its-line": (
+        {"experiences/cas-lille.md": CASE.replace('periode: "2016-2017"', 'periode: "2016-2017')},
+        "docs/experiences/cas-lille.md:8", ["guillemet ouvert ici et jamais fermé"],
+    ),
+    "placeholder-left": (
+        {"experiences/cas-lille.md": CASE + "\n## Pour aller plus loin\n\nÀ écrire (voir les règles d'écriture dans "
+         "CONTRIBUTING.md).\n"},
+        "docs/experiences/cas-lille.md:", ["« À écrire » : cette section n'est pas encore écrite"],
+    ),
+    "link-to-a-page-a-letter-off": (
+        {"guides/co-construction.md": GUIDE + "\nVoir [ceci](../experiences/cas-lile.md).\n"},
+        "docs/guides/co-construction.md:13", ["« ../experiences/cas-lile.md »", "Vouliez-vous dire « ../experiences/cas-lille.md » ?"],
+    ),
+    "wrong-anchor-lists-the-anchors": (
+        {"guides/co-construction.md": GUIDE + "\nVoir [ceci](commande-publique.md#nulle-part).\n"},
+        "docs/guides/co-construction.md:13", ["Ancres de cette page : #pourquoi, #comment."],
+    ),
+    "raw-html": (
+        {"guides/co-construction.md": GUIDE + "\n<script>alert(1)</script>\n"},
+        "docs/guides/co-construction.md:13", ["« <script> » n'est pas permise"],
+    ),
     "orphan-page": (
         {"perdue.md": "---\ntitle: Perdue\n---\n\nPersonne ne me lie.\n"},
         "docs/perdue.md:1", ["ni par le menu ni par un lien"],

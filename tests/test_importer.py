@@ -131,6 +131,15 @@ def test_csv_as_excel_writes_it(project: Path, tmp_path: Path, encoding: str, de
     assert front_matter(project / "docs" / "experiences" / "essai-import-1.md")["title"] == title
 
 
+def test_excel_s_separator_line_is_read_and_hidden_as_excel_hides_it(project: Path, tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    path = spreadsheets.write_csv(tmp_path / "e.csv", table({}, {"regions": ["Bretagn"]}), encoding="cp1252",
+                                  delimiter=";")
+    path.write_bytes(b"sep=;\r\n" + path.read_bytes())
+    code, _, err = run(project, path, capsys)
+    assert code == 1 and "e.csv, ligne 3, colonne « Régions » : « Bretagn » n'existe pas" in err
+
+
 def test_blank_rows_are_skipped_and_rows_keep_their_numbers(project: Path, tmp_path: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     rows_ = table({}, {"regions": ["Nouvelle Aquitaine"]})
@@ -172,6 +181,21 @@ def test_the_sheet_named_experiences_is_read_wherever_it_is(project: Path, tmp_p
                                                         before=[notes])
     code, _, err = run(project, path, capsys)
     assert code == 0, err
+
+
+def test_a_date_cell_becomes_an_iso_date_the_schema_accepts_or_not(project: Path, tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A spreadsheet's date type: an ISO date, as a field whose pattern is a date accepts it (the review date)."""
+    from guide_ess.content.schema import ISO_DATE
+    dated = [c for c in COLUMNS if c.spec is not None and c.spec.pattern is ISO_DATE]
+    if not dated:
+        pytest.skip("aucun champ date dans le schéma des expériences")
+    day = datetime.date.today() - datetime.timedelta(days=3)
+    path = spreadsheets.write_xlsx(tmp_path / "e.xlsx", table({c.key: day for c in dated}))
+    code, _, err = run(project, path, capsys)
+    assert code == 0, err
+    meta = front_matter(project / "docs" / "experiences" / "essai-import-1.md")
+    assert all(meta[c.key] == day.isoformat() for c in dated)
 
 
 def test_trailing_spaces_and_whole_numbers(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -239,6 +263,9 @@ BAD: list[tuple[str, Make, str]] = [
                                                                       [r + [""] for r in table({})[:1]]
                                                                       + [r + ["x"] for r in table({})[1:]]),
      f"experiences.csv, ligne 2 : une valeur est dans une colonne sans titre (colonne n° {len(COLUMNS) + 1})"),
+    ("deux colonnes pour un champ", lambda d: spreadsheets.write_csv(
+        d / "experiences.csv", [r + [r[1]] for r in _raw(table({}), "title", "title", 0)[:1]] + [r + [r[1]] for r in table({})[1:]]),
+     "experiences.csv, ligne 1, colonne « title » : deux colonnes pour « Titre » : gardez-en une seule."),
     ("colonne obligatoire absente", lambda d: spreadsheets.write_csv(
         d / "experiences.csv", [r[:1] + r[2:] for r in table({})]),
      "experiences.csv, ligne 1 : colonne obligatoire absente : « Titre »"),
@@ -356,9 +383,15 @@ def test_a_row_text_goes_through_the_core_page_loading(project: Path, tmp_path: 
     probe = kinds.load([("index.md", b"<script>alert(1)</script>\n")], "", "")
     if not any(p.path == "docs/index.md" for p in probe.problems):
         pytest.skip("le cœur n'a pas encore de règle sur le HTML brut des pages (branche safety)")
-    path = spreadsheets.write_csv(tmp_path / "e.csv", table({"ce_qui_a_ete_fait": "Bien.\n\n<script>alert(1)</script>"}))
+    path = spreadsheets.write_ods(tmp_path / "e.ods", table(
+        {"ce_qui_a_ete_fait": "Bien.\n\n<script>alert(1)</script>"},
+        {"qui_et_ou": '--8<-- "/etc/passwd"'},
+        {"les_leviers_utilises": "Voir [ici](javascript:alert(1))."}))
     code, _, err = run(project, path, capsys)
-    assert code == 1 and "e.csv, ligne 2, colonne « Ce qui a été fait »" in err
+    assert code == 1
+    assert "e.ods, ligne 2, colonne « Ce qui a été fait » : la balise HTML « <script> » n'est pas permise" in err
+    assert "e.ods, ligne 3, colonne « Qui et où » : « /etc/passwd » ne peut pas être inclus dans une page" in err
+    assert "e.ods, ligne 4, colonne « Les leviers utilisés » : l'adresse « javascript:alert(1) »" in err
 
 
 def test_the_text_s_parts_are_at_the_lines_core_problems_name() -> None:
@@ -400,6 +433,17 @@ def test_no_page_is_written_outside_docs_experiences(project: Path, tmp_path: Pa
     with pytest.raises(OSError):
         rows.write(result, project / "docs")
     assert not (project / "evade.md").exists() and not list((project / "docs" / "experiences").glob("essai-*"))
+
+
+def test_a_case_folder_linked_out_of_docs_is_refused(project: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "ailleurs"
+    shutil.move(project / "docs" / "experiences", outside)
+    (project / "docs" / "experiences").symlink_to(outside, target_is_directory=True)
+    before = sorted(p.name for p in outside.iterdir())
+    code = importer.main([str(spreadsheets.write_csv(tmp_path / "e.csv", table({})))], root=project)
+    assert code == 1 and "mène hors de docs/" in capsys.readouterr().err
+    assert sorted(p.name for p in outside.iterdir()) == before
 
 
 def test_without_a_file_the_command_says_what_to_give(capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from guide_ess_corpus import real_corpus
 from helpers import ROOT
 
 from guide_ess.content.frontmatter import parse
@@ -149,7 +150,9 @@ def _links(path: str, text: str) -> set[str]:
 # --- the real content -------------------------------------------------------------------------------------
 
 def test_no_page_states_a_changed_rule_without_its_current_reference() -> None:
-    findings = [f for path, text in _pages().items() for f in outdated_statements(f"docs/{path}", text)]
+    published = {f"docs/{path}": text for path, text in _pages().items()}
+    published["CONTRIBUTING.md"] = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")  # the « Contribuer » page
+    findings = [f for path, text in published.items() for f in outdated_statements(path, text)]
     assert findings == [], "\n".join(map(str, findings))
 
 
@@ -176,6 +179,25 @@ def test_the_changes_page_gives_each_change_what_the_sources_say_now_since_when_
         assert re.search(r"\]\((?:sources/)[^)]+\.md\)", section), f"« {title} » : la source n'est pas liée"
     for rule in CHANGED_RULES:
         assert rule.old.search(body) and rule.current.search(body), rule.name
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+SOURCE_LINK = re.compile(r"\[([^\]]+)\]\((?:\.\./)*sources/([a-z0-9-]+)\.md(?:#[^)]*)?\)")
+
+
+def test_every_link_to_a_dated_source_says_its_year() -> None:
+    """A reader tells a fact of 2017 from one of 2023 by the link that credits it (« Avise, 2023 »)."""
+    corpus = real_corpus()
+    dated = {id_: YEAR.findall(source.date) for id_, source in corpus.sources.items() if YEAR.search(source.date)}
+    assert len(dated) >= 10
+    undated_links = []
+    for record in [*corpus.guides.values(), *corpus.cases.values()]:
+        text = (DOCS / record.path).read_text(encoding="utf-8")
+        for match in SOURCE_LINK.finditer(text):
+            label, source_id = match.groups()
+            if source_id in dated and not YEAR.search(label):
+                undated_links.append(f"docs/{record.path} : [{label}] ({source_id}, {corpus.sources[source_id].date})")
+    assert undated_links == [], "\n".join(undated_links)
 
 
 # --- the check itself, on pages written for it --------------------------------------------------------------

@@ -19,7 +19,8 @@ def test_a_case_page_lists_each_field_with_its_meaning_and_allowed_values(tmp_pa
     text = (project / "docs" / "experiences" / "lyon-cantine-bio.md").read_text(encoding="utf-8")
     assert "id: lyon-cantine-bio\n" in text and "\ntitle:\n" in text and "\nthemes: []\n" in text
     assert "#     cooperation = Coopération économique" in text and "#     la-reunion = La Réunion" in text
-    assert "Sources qui ont déjà leur page (docs/sources/) : etude-b, fiche-a, source-seule." in text
+    assert "Pages « source » qui existent déjà (docs/sources/) : etude-b, fiche-a, source-seule." in text
+    assert "Créez sa page : ./run.sh nouvelle source <identifiant>." in text
     assert "# acteurs (facultatif" in text and "## Ce qui a été fait" in text
 
 
@@ -60,7 +61,7 @@ def test_the_new_page_stops_the_build_until_filled_then_builds(tmp_path: Path, c
 def test_a_guide_needs_a_theme_of_the_vocabulary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = make_project(tmp_path, {"guides/cooperation.md": None})
     assert new_page.main(["guide", "cooperaton"], root=project) == 1
-    assert "« cooperaton » n'est pas un thème" in capsys.readouterr().err
+    assert "« cooperaton » n'en est pas une" in (err := capsys.readouterr().err) and "« themes »" in err
     assert new_page.main(["guide", "cooperation"], root=project) == 0
     assert "sources: []" in (project / "docs" / "guides" / "cooperation.md").read_text(encoding="utf-8")
 

@@ -290,7 +290,7 @@ def test_print_margins_name_the_guide_the_public_address_and_the_review_date(fix
     assert re.fullmatch(r"À jour au (1er|[0-9]{1,2}) [a-zéû]+ 20[0-9]{2}", guide["date"]), guide
     assert _print_settings(fixture_site / "index.html") == {"guide": "Guide ESS & collectivités",
                                                              "adresse": "http://127.0.0.1:8000/", "date": ""}
-    assert _print_settings(fixture_site / "guides" / "index.html")["adresse"] == "http://127.0.0.1:8000/guides/"
+    assert _print_settings(fixture_site / "experiences" / "index.html")["adresse"] == "http://127.0.0.1:8000/experiences/"
     css = (fixture_site / "assets" / "stylesheets" / "guide.css").read_text(encoding="utf-8")
     for box, value in (("top-left", "guide"), ("top-right", "date"), ("bottom-left", "adresse")):
         assert re.search(rf"@{box} \{{\s*content: var\(--impression-{value}", css), box

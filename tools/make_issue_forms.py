@@ -21,7 +21,6 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 FORM_PATH = ".github/ISSUE_TEMPLATE/proposer-experience.yml"
 NEW_SOURCE = "Nouvelle source (décrivez-la plus bas)"
-SOURCES_FIELD = "sources"  # the one list field whose values are source pages
 PROPOSAL_LABEL = "proposition"
 HEADER = ("# Généré par tools/make_issue_forms.py depuis hooks/guide_ess/content/schema.py (Case),\n"
           "# docs/.vocabulaires.yml et docs/sources/ : ne pas modifier à la main, relancez le script.\n")
@@ -35,15 +34,17 @@ class FieldSpec:
     shape: str  # "text" or "list"
     required: bool
     vocabulary: str | None
+    refers_to: str | None = None  # the kind of page its values name (« source »), as the schema declares it
 
 
 @dataclass(frozen=True)
 class Site:
-    """What the form is made from: the case fields, the vocabularies, the source pages (id -> title)."""
+    """What the form is made from: the case fields, the vocabularies, the pages a reference field may name
+    (kind -> id -> title)."""
 
     fields: tuple[FieldSpec, ...]
     vocabularies: dict[str, dict[str, str]]
-    sources: dict[str, str]
+    pages: dict[str, dict[str, str]]
 
 
 def read_site(root: Path) -> Site:
@@ -57,9 +58,22 @@ def read_site(root: Path) -> Site:
     pages = [(p.relative_to(docs).as_posix(), p.read_bytes()) for p in sorted(docs.rglob("*.md"))]
     corpus = kinds.load(pages, (docs / ".vocabulaires.yml").read_text(encoding="utf-8"),
                         (docs / ".glossaire.yml").read_text(encoding="utf-8"))
-    fields = tuple(FieldSpec(f.name, f.shape, f.required, f.vocabulary) for f in fields_of(Case))
+    fields = tuple(FieldSpec(f.name, f.shape, f.required, f.vocabulary, f.refers_to) for f in fields_of(Case))
     vocabularies = {kind: dict(corpus.vocabulary.of(kind)) for kind in KINDS}
-    return Site(fields, vocabularies, {id_: s.title for id_, s in corpus.sources.items()})
+    referenced = {f.refers_to: {id_: r.title for id_, r in corpus.table(f.refers_to).items()}
+                  for f in fields if f.refers_to}
+    return Site(fields, vocabularies, referenced)
+
+
+def reference_folders() -> dict[str, str]:
+    """Each field of a case study that names other pages (the schema's ``refers_to``) -> the folder of docs/
+    those pages are in."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import guide_ess.kinds as kinds
+    from guide_ess.content.schema import Case, references
+
+    folders = {k.name: k.folder for k in kinds.PAGE_KINDS}
+    return {f.name: folders[f.refers_to] for f in references(Case) if f.refers_to in folders}
 
 
 @dataclass(frozen=True)
@@ -138,11 +152,11 @@ def _sort_key(text: str) -> str:
 def _element(spec: FieldSpec, site: Site) -> dict[str, Any]:
     question = QUESTIONS[spec.name]
     attributes: dict[str, Any] = {"label": question.label, "description": question.description}
-    if spec.vocabulary or spec.name == SOURCES_FIELD:
+    if spec.vocabulary or spec.refers_to:
         if spec.vocabulary:
             options = list(site.vocabularies[spec.vocabulary].values())
         else:
-            ordered = sorted(site.sources.items(), key=lambda item: _sort_key(item[1]))
+            ordered = sorted(site.pages.get(spec.refers_to or "", {}).items(), key=lambda item: _sort_key(item[1]))
             options = [source_option(id_, title) for id_, title in ordered] + [NEW_SOURCE]
         if len(set(options)) != len(options):
             raise SystemExit(f"Deux choix identiques dans « {question.label} » : rendez les libellés distincts.")
@@ -177,7 +191,7 @@ def proposal_form(site: Site) -> dict[str, Any]:
     body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": INTRO}}]
     for spec in asked_order(site.fields):
         body.append(_element(spec, site))
-        if spec.name == SOURCES_FIELD:
+        if spec.refers_to:
             body.append({"type": "textarea", "id": "source_nouvelle",
                          "attributes": {"label": NEW_SOURCE_QUESTION.label,
                                         "description": NEW_SOURCE_QUESTION.description},

@@ -14,7 +14,7 @@ import argparse
 import datetime
 import sys
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import Mapping, NoReturn, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -39,6 +39,7 @@ def _example(name: str) -> str | None:
 
 
 def _comment(spec: FieldSpec, vocab: Vocabulary, sources: Sequence[str]) -> list[str]:
+    """The comment above a field of the new page (``sources``: the ids of the pages a reference field may name)."""
     example = _example(spec.name)
     need = "obligatoire" if spec.required else "facultatif"
     shape = "liste entre crochets, par exemple " + (example or "[valeur-a, valeur-b]") \
@@ -48,19 +49,23 @@ def _comment(spec: FieldSpec, vocab: Vocabulary, sources: Sequence[str]) -> list
         values = vocab.of(spec.vocabulary)
         lines.append(f"#   Valeurs permises ({VOCABULARY_FILE}, « {spec.vocabulary} ») :")
         lines += [f"#     {value} = {label}" for value, label in values.items()]
-    if spec.name == "sources":
-        lines.append("#   Sources qui ont déjà leur page (docs/sources/) : " + (", ".join(sources) or "aucune") + ".")
-        lines.append("#   Une source manque ? Créez sa page : ./run.sh nouvelle source <identifiant>.")
+    target = next((k for k in kinds.PAGE_KINDS if k.name == spec.refers_to), None)
+    if target is not None:
+        lines.append(f"#   Pages « {target.label} » qui existent déjà (docs/{target.folder}/) : "
+                     + (", ".join(sources) or "aucune") + ".")
+        lines.append(f"#   Il en manque une ? Créez sa page : ./run.sh nouvelle {target.command} <identifiant>.")
     return lines
 
 
-def page_text(kind: kinds.PageKind, page_id: str, vocab: Vocabulary, sources: Sequence[str] = ()) -> str:
-    """The new page: commented empty fields, then the usual headings."""
+def page_text(kind: kinds.PageKind, page_id: str, vocab: Vocabulary,
+              existing: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The new page: commented empty fields, then the usual headings (``existing``: the ids of the pages of
+    each kind that its reference fields may name)."""
     out = ["---", f"# Nouvelle page « {kind.label} » : remplissez chaque champ après les deux-points, puis lancez",
            "# « ./run.sh verifier ». Les lignes qui commencent par « # » sont des commentaires : vous pouvez",
            "# les effacer. Mettez entre guillemets une valeur qui contient « : » ou « # ».", ""]
     for spec in fields_of(kind.record):
-        out += _comment(spec, vocab, sources)
+        out += _comment(spec, vocab, (existing or {}).get(spec.refers_to or "", ()))
         value = page_id if spec.name == "id" else ("[]" if spec.shape == "list" else "")
         out += [f"{spec.name}: {value}".rstrip(), ""]
     out[-1] = "---"
@@ -88,15 +93,19 @@ def create(root: Path, command: str, page_id: str) -> Path:
     vocab, problems = load_vocabulary((docs / VOCABULARY_FILE).read_text(encoding="utf-8"))
     if problems:
         raise Refused(f"docs/{VOCABULARY_FILE} contient des erreurs : lancez « ./run.sh verifier ».")
-    if kind.name == "guide" and page_id not in vocab.themes:
-        raise Refused(f"un guide porte le nom d'un thème : « {page_id} » n'est pas un thème de docs/{VOCABULARY_FILE}. "
-                      f"Ajoutez-le d'abord à « themes » avec son libellé, ou choisissez un thème existant : "
-                      f"{', '.join(vocab.themes)}." + suggest(page_id, vocab.themes))
+    named_after = kind.record.ID_VOCABULARY
+    if named_after and page_id not in vocab.of(named_after):
+        values = vocab.of(named_after)
+        raise Refused(f"une page « {kind.label} » porte le nom d'une valeur de « {named_after} » : « {page_id} » n'en est "
+                      f"pas une dans docs/{VOCABULARY_FILE}. Ajoutez-la d'abord à « {named_after} » avec son libellé, ou "
+                      f"choisissez une valeur existante : {', '.join(values)}." + suggest(page_id, values))
     path = docs / kind.folder / f"{page_id}.md"
-    sources = sorted(p.stem for p in (docs / "sources").glob("*.md") if p.stem != "index")
+    folders = {k.name: k.folder for k in kinds.PAGE_KINDS}
+    existing = {spec.refers_to: sorted(p.stem for p in (docs / folders[spec.refers_to]).glob("*.md") if p.stem != "index")
+               for spec in fields_of(kind.record) if spec.refers_to in folders}
     try:
         with path.open("x", encoding="utf-8") as page:
-            page.write(page_text(kind, page_id, vocab, sources))
+            page.write(page_text(kind, page_id, vocab, existing))
     except FileExistsError:
         raise Refused(f"docs/{kind.folder}/{page_id}.md existe déjà : choisissez un autre identifiant, "
                       "ou modifiez la page existante.") from None

@@ -121,8 +121,9 @@ def load_form(root: Path) -> list[Element]:
 def normalize(text: str) -> str:
     """NFC text with LF line ends, without byte-order mark, invisible or control characters (the build
     refuses them: bidirectional overrides, zero-width spaces, C0 and C1 controls; line separators become
-    line ends, tabs spaces)."""
+    spaces, tabs four spaces)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").lstrip("\ufeff")
+    text = re.sub("[\u2028\u2029\x85]", " ", text)  # pasted line separators: a space, as the form shows them
     return unicodedata.normalize("NFC", policy.strip_forbidden(text))
 
 
@@ -190,6 +191,8 @@ def parse_body(body: str, elements: list[Element]) -> tuple[dict[str, str], list
             texts[element.id] = ""
             continue
         text = "\n".join(answers[element.id]).strip()
+        if not any(unicodedata.category(c)[0] in "LNPS" for c in text):
+            text = ""  # nothing visible: joiners, spaces
         empty = text == NO_RESPONSE or (element.type == "dropdown" and text == "None")
         texts[element.id] = "" if empty else text
     return texts, findings
@@ -250,13 +253,14 @@ def _dropdown(element: Element, text: str, root: Path, vocabularies: dict[str, d
     """Identifiers of the chosen values; unknown ones are reported with the closest allowed choice."""
     chosen = split_choices(text, element.options)
     ids: list[str] = []
-    if element.id == forms.SOURCES_FIELD:
+    folders = forms.reference_folders()
+    if element.id in folders:
         for choice in chosen:
             match = SOURCE_CHOICE.search(choice)
             source_id = match.group(1) if match else choice
             if choice == forms.NEW_SOURCE:
                 continue
-            if SLUG.match(source_id) and (root / "docs" / "sources" / f"{source_id}.md").is_file():
+            if SLUG.match(source_id) and (root / "docs" / folders[element.id] / f"{source_id}.md").is_file():
                 ids.append(source_id)
             else:
                 allowed = {o: o for o in element.options if o != forms.NEW_SOURCE}
@@ -286,7 +290,8 @@ def read_answers(texts: dict[str, str], elements: list[Element], root: Path,
     """Check each answer and turn it into front matter, text sections or findings."""
     proposal = Proposal()
     sections = {section_id: question.label for section_id, question, _ in forms.SECTIONS}
-    sources_label = next((e.label for e in elements if e.id == forms.SOURCES_FIELD), "Sources")
+    folders = forms.reference_folders()
+    sources_label = next((e.label for e in elements if e.id in folders), "Sources")
     for element in elements:
         text = texts.get(element.id, "")
         refused = policy_findings(element, text, element.id in sections, root)
@@ -494,8 +499,8 @@ def render_page(page_id: str, proposal: Proposal, field_order: list[str],
 
 
 def check_with_core(root: Path, rel_path: str, text: str) -> list[tuple[str, int, str]]:
-    """The ONE place that loads the build's core (hooks/guide_ess): the page is checked as the build
-    will check it, among the site's own pages; returns (field, line, message) for this page's problems."""
+    """The build's whole check of pages (hooks/guide_ess, kinds.load): the page is checked as the build will
+    check it, among the site's own pages; returns (field, line, message) for this page's problems."""
     import guide_ess.kinds as kinds
 
     docs = root / "docs"
@@ -566,6 +571,9 @@ def pr_body_text(page_path: str, title: str, issue: int | None) -> str:
              "- [ ] Chaque fait, nom, date et chiffre de la page se trouve dans les sources citées.",
              "- [ ] Rien n'est copié des sources : les phrases sont réécrites.",
              "- [ ] Rien n'est inventé ; les sigles sont développés à leur première apparition.",
+             "- [ ] Le fichier brut (bouton « Raw ») ne contient ni HTML, ni lien vers une adresse inattendue : "
+             "GitHub masque `<script>`, `<iframe>` et les attributs `on…` quand il affiche un ticket ou une page. "
+             "La vérification du site refuse ce qui s'exécuterait, mais un lien trompeur reste à repérer.",
              "- [ ] La vérification et les tests sont passés. Une demande ouverte par le robot de GitHub Actions "
              "ne les lance pas d'elle-même : fermez-la puis rouvrez-la (ou poussez une correction) pour les lancer.",
              ]

@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+
+# The engine (./run.sh serve --moteur properdocs sets GUIDE_MOTEUR): ProperDocs answers every « mkdocs »
+# import with its own modules once properdocs.replacement is imported, before anything imports MkDocs.
+if os.environ.get("GUIDE_MOTEUR") == "properdocs":
+    import properdocs.replacement  # noqa: E402, F401
 
 from engine import serve_errors  # noqa: E402
 

@@ -131,6 +131,7 @@ class Build:
     def page_meta(self, markdown: str, page: Page) -> str:
         """page.meta from the core's parse; the publication settings written into the legal pages."""
         front_matter.set_meta(page, self.built.front_matter)
+        self.stop_on(content_policy.missing_includes(page, markdown))
         return self.built.page_markdown(markdown)
 
     # on_page_content ---------------------------------------------------------------------------

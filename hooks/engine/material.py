@@ -24,8 +24,8 @@ End of life, and the plan (README, « Versions figées ») — as of December 20
   down in ``benchmarks/results/engines.md``; the core (``guide_ess/``, one call:
   ``guide_ess.core.build_site``) is what a move would keep.
 
-``./run.sh`` prints :func:`end_of_life_notice` once per command when the date is less than
-:data:`NOTICE_DAYS` away. Material's own banner is silenced (``NO_MKDOCS_2_WARNING=1``): it prints
+``./run.sh`` prints :func:`end_of_life_notice` once per command from :data:`NOTICE_FROM` on (six
+months before the end of life). Material's own banner is silenced (``NO_MKDOCS_2_WARNING=1``): it prints
 at every build, in English, and points at a migration that cannot run this site's hooks.
 """
 from __future__ import annotations
@@ -39,7 +39,9 @@ MKDOCS_VERSION = "1.6.1"
 MATERIAL_VERSION = "9.8.2"
 MATERIAL_END_OF_LIFE = datetime.date(2027, 5, 5)  # Material's SECURITY.md and its build banner
 PROPERDOCS_VERSION = "1.6.7"  # the second engine (PyPI properdocs), a continuation of MkDocs 1.x
-NOTICE_DAYS = 183  # six months
+# ./run.sh prints the notice from six months before the end of life (5 November 2026).
+NOTICE_FROM = datetime.date(MATERIAL_END_OF_LIFE.year - (MATERIAL_END_OF_LIFE.month <= 6),
+                            (MATERIAL_END_OF_LIFE.month - 7) % 12 + 1, MATERIAL_END_OF_LIFE.day)
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre")
 # The search engine. docs/assets/javascripts/recherche.js loads it from file:// by standing in
@@ -110,9 +112,9 @@ PLUGINS = ("awesome-pages",)
 
 def end_of_life_notice(today: datetime.date) -> str | None:
     """The French notice ./run.sh prints when Material's end of life is less than six months away (or past)."""
-    days = (MATERIAL_END_OF_LIFE - today).days
-    if days > NOTICE_DAYS:
+    if today < NOTICE_FROM:
         return None
+    days = (MATERIAL_END_OF_LIFE - today).days
     eol = MATERIAL_END_OF_LIFE
     date = f"{eol.day}{'er' if eol.day == 1 else ''} {MONTHS[eol.month - 1]} {eol.year}"
     when = f"dans {days} jour{'s' if days > 1 else ''}" if days > 0 else "date dépassée"

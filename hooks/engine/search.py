@@ -107,11 +107,6 @@ class SearchIndexError(RuntimeError):
     """The index could not be built; the message is in French, for the person building the site."""
 
 
-def indexed(src_path: str) -> bool:
-    """Whether the page written from ``docs/<src_path>`` is in the search index."""
-    return src_path not in EXCLUDED_PAGES
-
-
 def page_weight(src_path: str, index_kind: object = None) -> float | None:
     """How much the words of the page from ``docs/<src_path>`` count (None: as Pagefind weighs them);
     ``index_kind`` is the page's ``index:`` value, if it has one."""

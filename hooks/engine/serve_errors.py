@@ -19,7 +19,7 @@ from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from guide_ess.content.problems import Problem
+from guide_ess.core import Problem
 
 from . import build as engine_build
 from . import report
@@ -43,7 +43,8 @@ def error_page(problems: list[Problem], other: str = "") -> str:
     items = "\n".join(f"<li><code>{html.escape(p.where)}</code> : "
                       f"{html.escape((f'champ « {p.field} » : ' if p.field else '') + p.message)}</li>" for p in problems)
     if other:
-        items += f"\n<li>{html.escape(other)}</li>"
+        items += (f"\n<li>la construction s'est arrêtée sur une erreur qui n'est pas dans les pages (réglages, "
+                  f"fichiers du projet) ; le terminal en dit plus : <code>{html.escape(other)}</code></li>")
     count = len(problems) + (1 if other else 0)
     return f"""<!doctype html>
 <html lang="fr">

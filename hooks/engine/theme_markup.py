@@ -21,10 +21,19 @@ W3C checker test in ``tests/test_valid_html.py`` then says what a Material upgra
 3. Material's icons (``<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">``) sit in
    links and buttons that carry their own name; the SVG itself has none (IBM engine:
    ``svg_graphics_labelled``). They get ``aria-hidden="true" focusable="false"``: decorative.
+4. Material's script gives each code block (``<pre>``) the id ``__code_`` + the id of its closest
+   element that has one, itself included. On this site that element is the article
+   (``id="contenu"``, the skip link's target, ``overrides/main.html``): every code block of a page
+   would get the same id, ``__code_contenu`` (HTML_CodeSniffer F77, duplicate id). Each ``<pre>``
+   without an id gets its own, ``bloc-code-1``, ``bloc-code-2``… in page order, so the script
+   makes ``__code_bloc-code-1``… and its copy button still finds its block.
 
 Pure functions on strings: no MkDocs import.
 """
 from __future__ import annotations
+
+import itertools
+import re
 
 TOGGLES = ("drawer", "search")
 TOGGLE_NAMES = {"drawer": "Menu du site", "search": "Recherche"}  # the names of the hidden boxes
@@ -58,6 +67,17 @@ def decorative_icons(html: str) -> str:
     return html.replace(_ICON, _DECORATIVE_ICON)
 
 
+_PRE = re.compile(r"<pre(?=[\s>])(?![^>]*\sid=)")
+
+
+def numbered_code_blocks(html: str) -> str:
+    """Give each ``<pre>`` without an id its own (``bloc-code-N``), for Material's code block ids."""
+    if "<pre" not in html:
+        return html
+    count = itertools.count(1)
+    return _PRE.sub(lambda _: f'<pre id="bloc-code-{next(count)}"', html)
+
+
 def theme_markup(html: str) -> str:
     """All of the above, for one finished page."""
-    return decorative_icons(overlay_without_label(drop_toggle_autocomplete(html)))
+    return numbered_code_blocks(decorative_icons(overlay_without_label(drop_toggle_autocomplete(html))))

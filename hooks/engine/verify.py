@@ -31,7 +31,9 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        if record.name != report.log.name and not message.startswith("Aborted with"):
+        # « Error reading page 'x.md': » only says which page the hooks stopped on: they told why, in French
+        stopped_on_page = message.startswith("Error reading page ") and message.endswith(":")
+        if record.name != report.log.name and not message.startswith("Aborted with") and not stopped_on_page:
             self.problems.append(Problem("mkdocs", "", message))
 
 

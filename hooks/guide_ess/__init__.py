@@ -7,5 +7,7 @@ place that knows them. Sub-packages, in the order the data flows:
 - ``links``: page addresses and the link graph (who cites what, what is related);
 - ``text``: French typography and acronyms on text and HTML;
 - ``views``: data prepared for each generated block and page, rendered by Jinja templates;
-- ``kinds``: the registry tying each page kind and index kind to its folder, schema and view.
+- ``kinds``: the registry tying each page kind and index kind to its folder, schema and view, and each
+  family of generated pages to its pages;
+- ``core``: the public face: :func:`core.build_site`, the one call an engine makes.
 """

@@ -12,7 +12,8 @@ needs are re-exported here.
 Two lists make the pipeline's extension points, one line each:
 
 - :data:`EXTRA_FILES`: a producer of files written beside the pages (path under the
-  site's root → text or bytes);
+  site's root → text or bytes: the feed, the open data and the template spreadsheets),
+  handed to the engine with the generated pages, so that its link checks know them;
 - :data:`PAGE_CHECKS`: a check of each page's generated blocks, once every page is known.
 """
 from __future__ import annotations
@@ -23,6 +24,7 @@ from types import MappingProxyType
 from typing import Callable, Iterable, Mapping, Sequence
 
 from . import kinds
+from .content import policy
 from .content.frontmatter import Parsed
 from .content.glossary import GLOSSARY_FILE
 from .content.history import Dates, page_dates
@@ -40,7 +42,7 @@ from .views.news import FEED_FILE
 from .views.renderer import Permalink, Renderer
 
 __all__ = ["DATA_FILES", "EXTRA_FILES", "PAGE_CHECKS", "Built", "Dates", "Parsed", "Permalink", "Problem", "Settings",
-           "build_site", "french_spacing", "french_spacing_text", "page_dates"]
+           "build_site", "french_spacing", "french_spacing_text", "page_dates", "policy"]
 
 DATA_FILES = (VOCABULARY_FILE, GLOSSARY_FILE)  # under docs/: what build_site reads besides the pages
 

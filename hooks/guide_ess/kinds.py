@@ -42,6 +42,7 @@ class PageKind:
     templates: tuple[str, ...]  # the templates its view renders
     command: str  # the word of « ./run.sh nouvelle <command> <id> » that starts such a page
     sections: tuple[str, ...]  # the usual headings of its text, in a new page
+    mark: str = ""  # shown after a link to such a page in a list of pages of several kinds (« guide »)
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("guide", "guides", "guide", Guide, pages.guide_blocks,
              ("guide_header.html", "_review.html", "guide_footer.html", "_sources_and_related.html"), "guide",
              ("Pourquoi c'est important pour une collectivité", "Comment faire", "Points de vigilance",
-              "Des exemples")),
+              "Des exemples"), mark="guide"),
     PageKind("case", "experiences", "expérience", Case, pages.case_blocks,
              ("case_header.html", "_review.html", "case_footer.html", "_sources_and_related.html", "_link.html"),
              "experience", ("Qui et où", "Ce qui a été fait", "Les leviers utilisés", "Ce que l'on peut en retenir",

@@ -67,6 +67,12 @@ def test_every_acronym_of_the_article_becomes_a_button_with_its_expansion(deskto
         assert button.get_attribute("aria-expanded") == "false"
         assert button.locator("abbr").get_attribute("title") is None  # no second, native tooltip
         assert bubble_of(desktop, button).text_content()
+    # The punctuation glued to an acronym stays glued to it: no line break between « (PTCE » and « ) ».
+    loose = desktop.evaluate("""[...document.querySelectorAll('article .sigle')].filter(s =>
+        (s.nextSibling && s.nextSibling.nodeType === 3 && /^[)\\].,;:!?»]/.test(s.nextSibling.data)) ||
+        (s.previousSibling && s.previousSibling.nodeType === 3 && /[(\\[«’]$/.test(s.previousSibling.data))).length""")
+    assert loose == 0
+    assert desktop.locator("article .sigle").first.evaluate("s => getComputedStyle(s).whiteSpace") == "nowrap"
     # Acronyms inside links keep their title: a button cannot go inside a link.
     assert desktop.locator("article a abbr[title]").count() >= 1
     assert desktop.locator("article a .sigle__bouton").count() == 0

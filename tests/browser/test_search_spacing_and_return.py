@@ -103,3 +103,13 @@ def test_the_search_comes_back_in_the_offline_bundle_too(browser: Any, offline_s
         assert tab.locator(PANEL).is_visible() and tab.input_value(INPUT) == "clauses sociales"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("query", ["code de la commande publique", "commande publique responsable", "thèmes leviers échelons"])
+def test_the_contributors_page_ranks_below_the_content(tab: Any, served_url: str, query: str) -> None:
+    """Its templates repeat the site's vocabulary; readers looking for content get the content first."""
+    tab.goto(served_url)
+    _open_search(tab)
+    search(tab, query)
+    found = tab.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => new URL(a.href).pathname)")
+    assert found and "/contribuer/" not in found[:3], found

@@ -54,10 +54,6 @@ def test_the_site_uses_only_the_plugins_of_the_checklist() -> None:
     assert "search" not in names and "offline" not in names
 
 
-def test_our_events_run_before_the_plugins_where_they_must() -> None:
-    assert contract.Priority.PAGE_MARKDOWN > 0  # every plugin's default
-
-
 def test_the_hooks_file_uses_the_recorded_priorities_and_delegates_in_one_line() -> None:
     source = (ROOT / "hooks" / "mkdocs_hooks.py").read_text(encoding="utf-8")
     events = [node for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)]
@@ -75,3 +71,22 @@ def test_the_core_imports_nothing_from_mkdocs_or_material() -> None:
     offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "hooks" / "guide_ess").rglob("*.py")
                  if re.search(r"^\s*(?:from|import)\s+(?:mkdocs|material)\b", p.read_text(encoding="utf-8"), re.MULTILINE)]
     assert offenders == []
+
+
+def test_run_sh_prints_the_end_of_life_once_when_it_is_near() -> None:
+    import datetime
+    import os
+    import subprocess
+
+    assert contract.MATERIAL_END_OF_LIFE == datetime.date(2027, 5, 5)
+    assert contract.NOTICE_FROM == datetime.date(2026, 11, 5)  # six months before
+    assert contract.end_of_life_notice(datetime.date(2026, 11, 4)) is None
+    assert contract.end_of_life_notice(datetime.date(2026, 11, 5)) is not None
+    near = contract.end_of_life_notice(datetime.date(2026, 12, 2))
+    assert near is not None and "5 mai 2027 (dans 154 jours)" in near and contract.MATERIAL_VERSION in near
+    assert "date dépassée" in str(contract.end_of_life_notice(datetime.date(2027, 6, 1)))
+    run = [str(ROOT / "run.sh"), "verifier", "--help"]
+    for today, shown in (("2026-12-02", 1), ("2026-01-01", 0)):
+        proc = subprocess.run(run, capture_output=True, text=True, env=dict(os.environ, GUIDE_DATE=today))
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stderr.count("Material for MkDocs") == shown, proc.stderr

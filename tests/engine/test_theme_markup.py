@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.theme_markup import decorative_icons, drop_toggle_autocomplete, overlay_without_label, theme_markup
+from engine.theme_markup import (decorative_icons, drop_toggle_autocomplete, numbered_code_blocks, overlay_without_label,
+                                 theme_markup)
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 
@@ -25,11 +26,12 @@ def test_the_markup_looked_for_is_materials() -> None:
     assert icon.startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'), icon[:80]
 
 
-def test_checkboxes_lose_autocomplete_only() -> None:
+def test_checkboxes_lose_autocomplete_and_get_a_name_keeping_what_drives_them() -> None:
     out = drop_toggle_autocomplete(BASE_TOGGLES)
     assert "autocomplete" not in out
-    assert '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer"' in out
-    assert '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search"' in out
+    assert ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" aria-label="Menu du site">'
+            in out)
+    assert '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" aria-label="Recherche">' in out
     text_field = '<input type="text" name="q" autocomplete="off">'
     assert drop_toggle_autocomplete(text_field) == text_field
 
@@ -57,3 +59,12 @@ def test_whole_page_and_idempotence() -> None:
 def test_unknown_markup_is_left_alone() -> None:
     page = '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'  # not Material's order
     assert theme_markup(page) == page
+
+
+def test_each_code_block_gets_its_own_id_once() -> None:
+    page = ('<article id="contenu"><div class="highlight"><pre><span></span><code>a</code></pre></div>'
+            '<pre class="x"><code>b</code></pre><pre id="deja"><code>c</code></pre><p>pre</p><prefix></article>')
+    out = numbered_code_blocks(page)
+    assert out.count('<pre id="bloc-code-1">') == 1 and '<pre id="bloc-code-2" class="x">' in out
+    assert '<pre id="deja">' in out and "<prefix>" in out and "bloc-code-3" not in out
+    assert numbered_code_blocks(out) == out and theme_markup(out) == out

@@ -25,9 +25,9 @@ def test_cases_are_grouped_by_every_facet() -> None:
     assert graph.cases_by["themes"]["commande-publique"] == ["cas-lille", "cas-metz"]
     assert graph.cases_by["themes"]["co-construction"] == ["cas-piege", "cas-metz"]  # by title: « Lille "… » < « Metz… »
     assert graph.cases_by["regions"]["grand-est"] == ["cas-metz"]
-    assert graph.citing["fiche-a"] == [Ref("guide", "co-construction"), Ref("guide", "commande-publique"),
+    assert graph.citing("source", "fiche-a") == [Ref("guide", "co-construction"), Ref("guide", "commande-publique"),
                                        Ref("case", "cas-lille"), Ref("case", "cas-metz")]
-    assert "source-seule" not in graph.citing
+    assert graph.citing("source", "source-seule") == [] and Ref("source", "source-seule") not in graph.cited_by
 
 
 def test_related_cases_prefer_shared_themes_and_levers() -> None:

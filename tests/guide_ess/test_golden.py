@@ -72,3 +72,14 @@ def test_a_block_template_of_the_overrides_folder_replaces_ours(tmp_path: object
     assert renderer.render(blocks.after) == "<p>4 page(s) : &lt;b&gt;</p>\n"
     assert renderer.render(blocks.before) == RENDERER.render(blocks.before)
     assert renderer.render(Block("source_footer.html", {"citing": []})) == "<p>0 page(s) : &lt;b&gt;</p>\n"
+
+
+def test_every_link_of_every_golden_block_reaches_a_page_of_the_site() -> None:
+    """The golden files freeze live links only: each link target is a written page or one the site generates."""
+    from helpers import fixture_pages
+
+    from guide_ess.views.model import link_targets
+
+    pages = {path for path, _ in fixture_pages()} | {p for family in kinds.PAGE_FAMILIES for p in family.paths(SITE)}
+    dead = {name: sorted(set(link_targets(make())) - pages) for name, make in BLOCKS.items()}
+    assert {name: targets for name, targets in dead.items() if targets} == {}

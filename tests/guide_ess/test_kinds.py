@@ -59,7 +59,19 @@ def test_each_index_kind_view_renders_its_declared_template(kind: kinds.IndexKin
     assert rendered == [kind.templates[0]]
 
 
-def test_facet_pages_cover_the_facets_of_the_graph() -> None:
-    assert tuple(FACET_PAGES) == FACETS
-    folders = {p.folder for p in FACET_PAGES.values()}
-    assert folders.isdisjoint(k.folder for k in kinds.PAGE_KINDS)
+def test_every_facet_value_with_cases_has_its_page_listing_exactly_its_cases() -> None:
+    generated = {path for family in kinds.PAGE_FAMILIES for path in family.paths(SITE)}
+    for facet in FACETS:
+        for value, case_ids in SITE.graph.cases_by[facet].items():
+            path = f"{FACET_PAGES[facet].folder}/{value}.md"
+            if facet == "themes":  # the guide lists them (below GUIDE_CASES_MAX)
+                assert path not in generated
+                continue
+            assert path in generated, path
+            blocks = kinds.blocks_of(SITE, path)
+            assert blocks.after is not None
+            listed = [row.link.target for row in blocks.after.data["cases"]]
+            assert listed == [SITE.corpus.cases[c].path for c in case_ids], path
+    facet_folders = {p.partition("/")[0] for p in generated if p != "guides/version-imprimable.md"}
+    assert facet_folders == {"territoires", "echelons", "leviers"}
+    assert facet_folders.isdisjoint(k.folder for k in kinds.PAGE_KINDS)

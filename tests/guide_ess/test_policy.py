@@ -27,6 +27,9 @@ HOSTILE: dict[str, tuple[str, int, str]] = {
     "allowed-element-handler": ("Un <span onmouseover=\"alert(1)\">mot</span>.\n", 5, "« onmouseover »"),
     "allowed-element-style": ("<sup style=\"position:fixed\">1</sup>\n", 5, "« style »"),
     "tag-across-lines": ("Texte\n\n<a\nhref=\"javascript:alert(1)\">x</a>\n", 7, "« <a> »"),
+    "comment-closed-early": ("<!--><script>alert(1)</script>-->\n", 5, "n'est pas permis"),
+    "comment-closed-early-dash": ("<!---><img src=x onerror=alert(1)>-->\n", 5, "n'est pas permis"),
+    "comment-bang-close": ("<!-- a --!><script>alert(1)</script> -->\n", 5, "n'est pas permis"),
     "doctype": ("<!DOCTYPE html>\n", 5, "n'est pas permis"),
     "cdata": ("<![CDATA[x]]>\n", 5, "n'est pas permis"),
     "javascript-link": ("[clic](javascript:alert(1))\n", 5, "« javascript: »"),
@@ -106,6 +109,7 @@ HARMLESS = [
     "--8<-- \"CONTRIBUTING.md:3:\"",
     "Une espace fine\u202f; une insécable\u00a0: du texte français ; un emoji 👩‍🌾.",
     "Un lien [relatif](page.md \"un titre\") et [vide]().",
+    "Une note[^1].\n\n[^1]: Voir : la fiche de 2018.",
 ]
 
 
@@ -128,3 +132,10 @@ def test_html_as_rendered_is_checked_too() -> None:
 
 def test_strip_forbidden_keeps_the_text() -> None:
     assert policy.strip_forbidden("a\u200bb\u202ec\u2028d\x07e\te") == "abc\nde\te"
+
+
+def test_a_problem_is_told_on_one_line_whatever_its_values_hold() -> None:
+    from guide_ess.content.problems import Problem
+
+    shown = str(Problem("docs/x.md", "periode", "« a\n::error file=x::faux\r\n » n'est pas valide", 3))
+    assert "\n" not in shown and "\r" not in shown and shown.startswith("docs/x.md:3 : champ « periode » : « a ::error")

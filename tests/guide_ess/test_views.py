@@ -90,3 +90,17 @@ def test_contributors_links_need_a_configured_repository() -> None:
     html = renderer.render(kinds.blocks_of(configured, "contribuer.md").before)
     assert 'href="https://forge.example/org/guide/issues/new?template=proposer-experience.yml"' in html
     assert 'href="https://forge.example/org/guide/issues/new?template=signaler-erreur.yml"' in html
+
+
+def test_the_printable_page_is_up_to_date_as_of_its_least_recently_checked_guide() -> None:
+    """Its « verifie_le » (printed in the margins of every sheet) is its oldest guide's."""
+    from helpers import fixture_text
+
+    from guide_ess.views import printable
+
+    path = "guides/co-construction.md"
+    corpus = fixture_corpus({path: fixture_text(path).replace('verifie_le: "2026-12-02"', 'verifie_le: "2025-03-01"')})
+    assert corpus.problems == [] and corpus.guides["co-construction"].verifie_le == "2025-03-01"
+    block = printable.printable_guides(corpus, {}, [])
+    assert block.data["verifie_le"] == "2025-03-01"
+    assert 'verifie_le: "2025-03-01"\n---' in Renderer().render(block)

@@ -64,6 +64,31 @@
     placer(sigle.bulle);
   }
 
+  /* Un bouton se comporte comme un bloc en ligne : la ligne pourrait se couper entre « (PTCE » et
+     « ) ». La ponctuation collée au sigle, avant et après, entre dans son conteneur (white-space:
+     nowrap), comme elle reste collée à un mot. */
+  var AVANT = /[(\[«\u00a0\u202f'’]+$/;
+  var APRES = /^[)\].,;:!?»…\u00a0\u202f]+/;
+
+  function accrocher(conteneur) {
+    var avant = conteneur.previousSibling;
+    var apres = conteneur.nextSibling;
+    if (avant && avant.nodeType === 3) {
+      var debut = AVANT.exec(avant.data);
+      if (debut) {
+        avant.data = avant.data.slice(0, debut.index);
+        conteneur.insertBefore(document.createTextNode(debut[0]), conteneur.firstChild);
+      }
+    }
+    if (apres && apres.nodeType === 3) {
+      var fin = APRES.exec(apres.data);
+      if (fin) {
+        apres.data = apres.data.slice(fin[0].length);
+        conteneur.appendChild(document.createTextNode(fin[0]));
+      }
+    }
+  }
+
   function preparer(abbr) {
     var developpe = abbr.getAttribute("title");
     if (!developpe || abbr.closest("a, button, summary, label, .sigle")) return;
@@ -87,6 +112,7 @@
     bouton.appendChild(abbr);
     conteneur.appendChild(bouton);
     conteneur.appendChild(bulle);
+    accrocher(conteneur);
     var sigle = { bouton: bouton, bulle: bulle };
 
     /* Le focus clavier ouvre ; le clic ou le toucher qui suit un focus donné par ce même

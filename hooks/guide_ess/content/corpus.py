@@ -13,7 +13,7 @@ from typing import Collection, Iterable, Mapping, Protocol, cast
 from . import frontmatter, placeholders, policy
 from .glossary import GLOSSARY_FILE, Term, load_glossary
 from .problems import Problem, unknown_value
-from .schema import Case, Guide, Record, Source, build, check_fields
+from .schema import Case, Guide, Record, Source, build, check_fields, fields_of, referenced_values, references
 from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 
 
@@ -28,6 +28,8 @@ class PageSchema(Protocol):
     def label(self) -> str: ...
     @property
     def record(self) -> type[Record]: ...
+    @property
+    def mark(self) -> str: ...  # in lists of pages of several kinds, after a link to such a page (« guide »)
 
 
 @dataclass
@@ -40,6 +42,7 @@ class Corpus:
     index_pages: dict[str, str] = field(default_factory=dict)  # path -> index kind
     front_matter: dict[str, frontmatter.Parsed] = field(default_factory=dict)  # path -> meta and body, if valid
     problems: list[Problem] = field(default_factory=list)
+    kinds: dict[str, PageSchema] = field(default_factory=dict)  # kind name -> its folder, label and schema
 
     def table(self, kind: str) -> Mapping[str, Record]:
         """The records of one kind (« guide », « case », « source »…), by id."""
@@ -85,7 +88,7 @@ def load_corpus(pages: Iterable[tuple[str, bytes]], vocabulary_text: str, glossa
     vocab, problems = load_vocabulary(vocabulary_text)
     terms, glossary_problems = load_glossary(glossary_text, vocab.themes)
     corpus = Corpus(vocabulary=vocab, glossary=terms, problems=problems + glossary_problems,
-                    tables={kind.name: {} for kind in kinds})
+                    tables={kind.name: {} for kind in kinds}, kinds={kind.name: kind for kind in kinds})
     for path, data in sorted(pages):
         _load_page(corpus, path, data, kinds, index_kinds)
     _cross_check(corpus)
@@ -134,34 +137,71 @@ def _load_page(corpus: Corpus, path: str, data: bytes, kinds: Collection[PageSch
 
 
 def _cross_check(corpus: Corpus) -> None:
-    """References between pages: themes have guides, sources exist (an empty list of sources is answered
-    with the sources there are)."""
-    if corpus.sources:
-        listing = ", ".join(sorted(corpus.sources)[:40]) + (", …" if len(corpus.sources) > 40 else "")
-        corpus.problems[:] = [
-            Problem(p.path, p.field, f"{p.message} Sources disponibles (pages de docs/sources/) : {listing}.", p.line)
-            if p.field == "sources" and p.message.startswith("champ obligatoire manquant") else p
-            for p in corpus.problems]
-    themes = corpus.vocabulary.themes
-    vocabulary_file = f"docs/{VOCABULARY_FILE}"
-    for guide in corpus.guides.values():
-        if guide.id not in themes:
-            corpus.problems.append(unknown_value(f"docs/{guide.path}", "id", guide.id, themes,
-                                                 "un guide porte le nom d'un thème de docs/.vocabulaires.yml",
-                                                 corpus.line_of(guide.path, "id")))
-    if corpus.guides or corpus.cases:
-        for theme in themes:
-            if theme not in corpus.guides:
-                corpus.problems.append(Problem(vocabulary_file, "themes", f"le thème « {theme} » n'a pas de guide : "
-                                               f"créez docs/guides/{theme}.md ou retirez le thème.",
-                                               corpus.vocabulary.line_of("themes", theme)))
-    citing: list[Guide | Case] = [*corpus.guides.values(), *corpus.cases.values()]
-    for record in citing:
-        for source in record.sources:
-            if source not in corpus.sources:
-                corpus.problems.append(unknown_value(f"docs/{record.path}", "sources", source, corpus.sources,
-                                                     "pages de docs/sources/", corpus.line_of(record.path, "sources")))
+    """References between pages, as the schema declares them: ids that are vocabulary values (a guide per
+    theme), reference fields naming pages that exist (an empty one is answered with the pages there are),
+    the glossary's guides."""
+    _list_available_pages(corpus)
+    for kind in corpus.kinds.values():
+        if kind.record.ID_VOCABULARY:
+            _check_ids_from_vocabulary(corpus, kind, kind.record.ID_VOCABULARY)
+    for kind in corpus.kinds.values():
+        for spec in references(kind.record):
+            target = corpus.kinds.get(spec.refers_to or "")
+            if target is None:
+                continue
+            allowed = corpus.table(target.name)
+            for record in corpus.table(kind.name).values():
+                for value in referenced_values(record, spec):
+                    if value not in allowed:
+                        corpus.problems.append(unknown_value(f"docs/{record.path}", spec.name, value, allowed,
+                                                             f"pages de docs/{target.folder}/",
+                                                             corpus.line_of(record.path, spec.name)))
     for term in corpus.glossary:
         if term.guide and term.guide not in corpus.guides and corpus.guides:
             corpus.problems.append(Problem(f"docs/{GLOSSARY_FILE}", f"{term.sigle} : guide",
                                            f"aucun guide docs/guides/{term.guide}.md.", term.line))
+
+
+def _list_available_pages(corpus: Corpus) -> None:
+    """A missing or empty reference field (« sources: [] ») is answered with the pages it may name."""
+    targets: dict[tuple[str, str], PageSchema] = {}
+    for kind in corpus.kinds.values():
+        for spec in references(kind.record):
+            target = corpus.kinds.get(spec.refers_to or "")
+            if target is not None and corpus.table(target.name):
+                targets[(kind.folder, spec.name)] = target
+    if not targets:
+        return
+
+    def hinted(p: Problem) -> Problem:
+        target = targets.get((p.path.removeprefix("docs/").partition("/")[0], p.field))
+        if target is None or not p.message.startswith("champ obligatoire manquant"):
+            return p
+        ids = sorted(corpus.table(target.name))
+        listing = ", ".join(ids[:40]) + (", …" if len(ids) > 40 else "")
+        return Problem(p.path, p.field, f"{p.message} Pages disponibles (docs/{target.folder}/) : {listing}.", p.line)
+
+    corpus.problems[:] = [hinted(p) for p in corpus.problems]
+
+
+def _check_ids_from_vocabulary(corpus: Corpus, kind: PageSchema, vocabulary: str) -> None:
+    """Each page of ``kind`` is named after a value of ``vocabulary``, and each value has its page, once the
+    site has pages that use the vocabulary."""
+    values = corpus.vocabulary.of(vocabulary)
+    table = corpus.table(kind.name)
+    for record in table.values():
+        if record.id not in values:
+            corpus.problems.append(unknown_value(f"docs/{record.path}", "id", record.id, values,
+                                                 f"une page « {kind.label} » porte le nom d'une valeur de "
+                                                 f"« {vocabulary} » de docs/{VOCABULARY_FILE}",
+                                                 corpus.line_of(record.path, "id")))
+    users = [k.name for k in corpus.kinds.values()
+             if k.record.ID_VOCABULARY == vocabulary or any(f.vocabulary == vocabulary for f in fields_of(k.record))]
+    if not any(corpus.table(name) for name in users):
+        return
+    for value in values:
+        if value not in table:
+            corpus.problems.append(Problem(f"docs/{VOCABULARY_FILE}", vocabulary,
+                                           f"la valeur « {value} » n'a pas de {kind.label} : créez "
+                                           f"docs/{kind.folder}/{value}.md ou retirez-la de « {vocabulary} ».",
+                                           corpus.vocabulary.line_of(vocabulary, value)))

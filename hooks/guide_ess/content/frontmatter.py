@@ -74,7 +74,7 @@ def parse(path: str, text: str) -> Parsed:
     try:
         meta = yaml.load(raw, Loader=_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as err:
-        line, reason = french_reason(err, first)
+        line, reason = french_reason(err, first, raw)
         where = f" ligne {line}" if line else ""
         line = line or 1
         return Parsed(

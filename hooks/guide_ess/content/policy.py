@@ -68,9 +68,8 @@ _AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>")
 _AUTOMAIL = re.compile(r"<(?P<mail>[^<>\s!]+@[^@<>\s]+)>")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
 # A Markdown link or image destination: « ](dest » or a reference « [x]: dest ».
-_INLINE_DEST = re.compile(r"(?P<bang>!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*"
-                          r"(?:<(?P<angled>[^>\n]*)>|(?P<bare>(?:[^\s()]|\([^\s()]*\))*))")
-_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<bare>\S+))", re.MULTILINE)
+_INLINE_DEST = re.compile(r"\]\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<bare>(?:[^\s()]|\([^\s()]*\))*))")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<bare>\S+))", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<body>[^}\n]*?)[ \t]*\}")
 _ATTR_TOKEN = re.compile(r"""(?P<key>[^\s=}]+)(?:=(?:"[^"]*"|'[^']*'|[^\s}]*))?""")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -111,6 +110,8 @@ def strip_forbidden(text: str) -> str:
 def url_problem(raw: str, image: bool = False) -> str:
     """Why the address ``raw`` (as written in the page, entities and escapes included) is refused, or ''.
     It is read both with Markdown's backslash escapes applied and without: either reading must pass."""
+    if not any(c in raw for c in ":/\\&%\t\n\r") and raw.isprintable():
+        return ""  # a plain relative path: nothing to decode
     return _url_problem(raw, html.unescape(_ESCAPED_PUNCT.sub(r"\1", raw)), image) \
         or _url_problem(raw, html.unescape(raw), image)
 
@@ -194,6 +195,17 @@ def _check_snippets(path: str, text: str) -> list[Problem]:
     return problems
 
 
+def includes(text: str) -> list[tuple[int, str]]:
+    """The files a text includes, as the extension reads them: (line, file name)."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        include = _SNIPPET_LINE.match(line) if "8<" in line else None
+        if include is not None:
+            target = include.group("target").strip()
+            found.append((number, target.split(":", 1)[0]))
+    return found
+
+
 def mask_code(text: str) -> str:
     """``text`` with fenced code blocks and inline code spans blanked out (same length, same lines)."""
     out = list(text)
@@ -212,6 +224,8 @@ def mask_code(text: str) -> str:
             _blank(out, at, at + len(line))
         at += len(line) + 1
     masked = "".join(out)
+    if "`" not in masked:
+        return masked
     # Inline code: a run of n backticks up to the next run of exactly n, within one paragraph.
     position = 0
     while True:
@@ -224,16 +238,19 @@ def mask_code(text: str) -> str:
         if closing is None or (paragraph_end >= 0 and closing.start() > paragraph_end):
             position = run.end()
             continue
-        _blank(out, run.start(), closing.end())
-        masked = "".join(out)
+        _blank(out, run.start(), closing.end())  # later searches start after it: « masked » stays as it is
         position = closing.end()
     return "".join(out)
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
+    chars[start:end] = ["\n" if c == "\n" else " " for c in chars[start:end]]
+
+
+def harmless_comment(data: str) -> bool:
+    """Whether a comment's text ends where every browser ends it: « <!--> », « <!---> » and « --!> » close
+    a comment early in HTML (what follows would be markup), and no comment needs « < » or « > »."""
+    return not re.search(r"[<>]|--!|^-?$", data) and not data.startswith((">", "->"))
 
 
 class _SourceTags(HTMLParser):
@@ -252,6 +269,10 @@ class _SourceTags(HTMLParser):
 
     def handle_decl(self, decl: str) -> None:
         self.declarations.append((self.getpos()[0], f"<!{decl}>"))
+
+    def handle_comment(self, data: str) -> None:
+        if not harmless_comment(data):
+            self.declarations.append((self.getpos()[0], f"<!--{data[:30]}-->"))
 
     def unknown_decl(self, data: str) -> None:
         self.declarations.append((self.getpos()[0], f"<![{data}]>"))
@@ -307,12 +328,28 @@ def _why(name: str) -> str:
     return ""
 
 
+def _is_image(masked: str, closing: int) -> bool:
+    """Whether the « ] » at ``closing`` ends the text of an image (« ![…] ») rather than of a link."""
+    depth, at = 0, closing - 1
+    start = max(masked.rfind("\n\n", 0, closing), closing - 2000)  # a link text is one paragraph, short
+    while at > start:
+        char = masked[at]
+        if char == "]" and masked[at - 1] != "\\":
+            depth += 1
+        elif char == "[" and masked[at - 1] != "\\":
+            if depth == 0:
+                return at > 0 and masked[at - 1] == "!"
+            depth -= 1
+        at -= 1
+    return False
+
+
 def _check_links(path: str, masked: str) -> list[Problem]:
     problems: list[Problem] = []
     if "](" in masked:
         for found in _INLINE_DEST.finditer(masked):
             dest = found.group("angled") if found.group("angled") is not None else found.group("bare") or ""
-            reason = url_problem(dest, image=bool(found.group("bang")))
+            reason = url_problem(dest, image=_is_image(masked, found.start()))
             if reason:
                 problems.append(Problem(path, "", reason, _line(masked, found.start())))
     if "]:" in masked:
@@ -328,7 +365,7 @@ def link_destinations(markdown: str) -> list[tuple[int, str, bool]]:
     """Each link or image of a Markdown text, outside code: (line, address as written, is an image)."""
     masked = mask_code(markdown)
     found = [(_line(masked, m.start()), m.group("angled") if m.group("angled") is not None else m.group("bare") or "",
-              bool(m.group("bang"))) for m in _INLINE_DEST.finditer(masked)]
+              _is_image(masked, m.start())) for m in _INLINE_DEST.finditer(masked)]
     found += [(_line(masked, m.start()), m.group("angled") if m.group("angled") is not None else m.group("bare") or "",
                False) for m in _REFERENCE.finditer(masked)]
     return sorted(found)
@@ -409,6 +446,10 @@ class _RenderedTags(HTMLParser):
 
     def handle_decl(self, decl: str) -> None:
         self.problems.append((f"« <!{decl[:30]}> » n'est pas permis", "<!"))
+
+    def handle_comment(self, data: str) -> None:
+        if not harmless_comment(data):
+            self.problems.append(("un commentaire HTML mal formé", "<!--"))
 
     def unknown_decl(self, data: str) -> None:
         self.handle_decl(data)

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Mapping
+
+
+_LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x85\u2028\u2029]+")
 
 
 @dataclass(frozen=True, order=True)
@@ -22,8 +26,10 @@ class Problem:
         return f"{self.path}:{self.line}" if self.line else self.path
 
     def __str__(self) -> str:
+        """One line, whatever the quoted values hold: a line break in a message would start a new line of
+        the log, which a CI runner may read as a command (« ::error:: », « ::add-mask:: »)."""
         where = f"{self.where} : champ « {self.field} »" if self.field else self.where
-        return f"{where} : {self.message}"
+        return _LINE_BREAKS.sub(" ", f"{where} : {self.message}")
 
 
 def suggest(value: str, allowed: Iterable[str]) -> str:

@@ -40,6 +40,7 @@ class FieldSpec:
     pattern_name: str = ""  # in French: « un identifiant valide »
     check: Callable[[str], str | None] | None = None  # after the pattern: a French message when the value is wrong
     label: str = ""  # in French, short: the column of a spreadsheet (« Régions »); see :func:`label_of`
+    refers_to: str | None = None  # values are ids of pages of this kind (« source »): a relation between pages
 
 
 def text(help: str, *, required: bool = True, vocabulary: str | None = None,
@@ -51,10 +52,12 @@ def text(help: str, *, required: bool = True, vocabulary: str | None = None,
 
 
 def listing(help: str, *, required: bool = True, vocabulary: str | None = None, min_items: int = 1,
-            label: str = "") -> Any:
-    """A list field of a record (« [a, b] » in the front matter)."""
+            label: str = "", refers_to: str | None = None) -> Any:
+    """A list field of a record (« [a, b] » in the front matter); with ``refers_to``, its values are the ids
+    of pages of that kind, checked to exist, and those pages list the pages that refer to them."""
     return dataclasses.field(metadata={_SPEC: FieldSpec("", "list", help, required, vocabulary,
-                                                        min_items if required else 0, label=label)})
+                                                        min_items if required else 0, label=label,
+                                                        refers_to=refers_to)})
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,8 @@ class Record:
     """What every guide, case study and source has: its path (relative to docs/) and three fields."""
 
     FIELDS: ClassVar[tuple[FieldSpec, ...]] = ()  # set by @declared from the fields below
+    # When set, each page's id is a value of this vocabulary, and each value has its page (a guide per theme).
+    ID_VOCABULARY: ClassVar[str | None] = None
     path: str
     id: str = text("identifiant : le nom du fichier sans « .md » (minuscules sans accents, chiffres, tirets)",
                    pattern=SLUG, pattern_name="un identifiant valide",
@@ -111,8 +116,9 @@ def declared(record: type[R]) -> type[R]:
 class Guide(Record):
     """A thematic guide: one theme of the vocabulary."""
 
+    ID_VOCABULARY: ClassVar[str | None] = "themes"
     sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ sur lesquelles le guide s'appuie",
-                                       label="Sources")
+                                       label="Sources", refers_to="source")
     verifie_le: str = review_date(REVIEW_HELP)
 
 
@@ -134,7 +140,7 @@ class Case(Record):
     acteurs: tuple[str, ...] = listing("collectivités, associations, entreprises qui ont agi (facultatif)", required=False,
                                        label="Acteurs")
     sources: tuple[str, ...] = listing("identifiants des pages de docs/sources/ qui racontent l'expérience",
-                                       label="Sources")
+                                       label="Sources", refers_to="source")
     verifie_le: str = review_date(REVIEW_HELP)
 
 
@@ -165,6 +171,17 @@ def fields_of(record: type[Record]) -> tuple[FieldSpec, ...]:
 def label_of(spec: FieldSpec) -> str:
     """The field's short French label (« Régions »), or its name when it declares none."""
     return spec.label or spec.name
+
+
+def references(record: type[Record]) -> tuple[FieldSpec, ...]:
+    """The fields of a record type whose values are ids of other pages (``refers_to``)."""
+    return tuple(spec for spec in record.FIELDS if spec.refers_to)
+
+
+def referenced_values(record: Record, spec: FieldSpec) -> tuple[str, ...]:
+    """The ids a record's reference field names (a text field names one)."""
+    value = getattr(record, spec.name)
+    return (value,) if isinstance(value, str) and value else tuple(value) if not isinstance(value, str) else ()
 
 
 def _as_text(value: Any) -> str | None:

@@ -1,6 +1,7 @@
 """YAML data files read with the line of every key and list item, for messages that say where to look."""
 from __future__ import annotations
 
+import re
 from typing import Any, Union
 
 import yaml
@@ -44,10 +45,28 @@ _REASONS: tuple[tuple[str, str], ...] = (
 )
 
 
-def french_reason(err: yaml.YAMLError, first: int = 1) -> tuple[int, str]:
+def _open_quote(text: str) -> int | None:
+    """The 0-based line where a value starts with a quote that the line does not close, if any."""
+    for number, line in enumerate(text.split("\n")):
+        value = re.match(r"""^\s*(?:-\s+|[^\s:#][^:#]*:\s+)(["'])(.*)$""", line)
+        if value is None:
+            continue
+        quote, rest = value.groups()
+        rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in rest:
+            return number
+    return None
+
+
+def french_reason(err: yaml.YAMLError, first: int = 1, text: str = "") -> tuple[int, str]:
     """The 1-based line (counting from ``first``, the line of the text's start) and the French reason of a
-    YAML error. A bracket or quote left open is told at the line where it opens, not at the end of the text."""
+    YAML error. A bracket or quote left open is told at the line where it opens, not at the end of the text
+    or where the parser noticed it (``text``, the YAML itself, lets a quote be found)."""
     problem = str(getattr(err, "problem", None) or "")
+    mark = getattr(err, "problem_mark", None)
+    quote = _open_quote(text) if text else None
+    if quote is not None and (mark is None or quote <= mark.line):
+        return quote + first, "guillemet ouvert ici et jamais fermé : ajoutez le guillemet fermant à la fin de la valeur"
     mark = getattr(err, "problem_mark", None)
     context = getattr(err, "context_mark", None)
     reason = next((french for english, french in _REASONS if english in problem), "syntaxe incorrecte")
@@ -63,7 +82,7 @@ def load(text: str) -> tuple[Any, Lines]:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as err:
-        raise YamlError(*french_reason(err)) from None
+        raise YamlError(*french_reason(err, 1, text)) from None
     finally:
         loader.dispose()
     lines: Lines = {}

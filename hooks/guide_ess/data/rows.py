@@ -143,7 +143,7 @@ class _Reader:
             column = self.names.get(fold(name))
             if column is None:
                 unknown.append(name)
-            elif column.key in self.shown and column in self.headers.values():
+            elif column in self.headers.values():
                 self.problem(number, name, f"deux colonnes pour « {column.label} » : gardez-en une seule.")
             else:
                 self.headers[index] = column
@@ -301,6 +301,8 @@ def write(result: Import, docs: Path) -> list[Path]:
     if not result.ok:
         raise ValueError("les lignes ont des erreurs : rien n'est écrit")
     folder = (docs / CASE_KIND.folder).resolve()
+    if not folder.is_relative_to(docs.resolve()):
+        raise OSError(f"docs/{CASE_KIND.folder}/ mène hors de docs/ (lien symbolique) : rien n'est écrit")
     written: list[Path] = []
     try:
         for row in result.rows:

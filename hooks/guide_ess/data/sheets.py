@@ -29,6 +29,7 @@ EXTENSIONS = (".ods", ".xlsx", ".csv")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File: old .xls, or an encrypted OOXML workbook
 _ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
 _XLSX_FORMULA = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b')
+_SEP_LINE = re.compile(r"sep=([;,\t|])[ \t]*\r?\n")
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 
 
@@ -217,9 +218,12 @@ def decode_csv(data: bytes) -> str:
 
 def _read_csv(data: bytes, known_header: Callable[[str], bool]) -> Sheet:
     text = decode_csv(data)
+    declared = _SEP_LINE.match(text)  # « sep=; »: Excel's hint, which Excel hides when it opens the file
+    if declared:
+        text = text[declared.end():]
     first_line = next((line for line in text.splitlines() if line.strip()), "")
-    best, best_score = ",", (-1, -1)
-    for delimiter in (";", ",", "\t"):
+    best, best_score = declared.group(1) if declared else ",", (-1, -1)
+    for delimiter in () if declared else (";", ",", "\t"):
         header = next(csv.reader([first_line], delimiter=delimiter), [])
         score = (sum(1 for name in header if known_header(name)), len(header))
         if score > best_score:

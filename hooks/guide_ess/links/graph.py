@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from ..content.corpus import Corpus
-from ..content.schema import Case
+from ..content.schema import Case, Record, referenced_values, references
 
 FACETS = ("themes", "regions", "echelons", "leviers")
 RELATED_MAX = 5
@@ -32,8 +32,13 @@ class LinkGraph:
     """Cross-links between guides, cases and sources."""
 
     cases_by: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # facet -> value -> case ids
-    citing: dict[str, list[Ref]] = field(default_factory=dict)  # source id -> pages citing it
+    cited_by: dict[Ref, list[Ref]] = field(default_factory=dict)  # page -> pages whose reference fields name it
     related: dict[Ref, list[Ref]] = field(default_factory=dict)
+
+    def citing(self, kind: str, id_: str) -> list[Ref]:
+        """The pages that name the page ``kind``/``id_`` in a reference field (its sources…), by kind in the
+        registry's order, then by title."""
+        return self.cited_by.get(Ref(kind, id_), [])
 
 
 def case_sort_key(case: Case) -> tuple[str, str]:
@@ -41,25 +46,39 @@ def case_sort_key(case: Case) -> tuple[str, str]:
     return (case.title.casefold(), case.id)
 
 
+def title_key(record: Record) -> tuple[str, str]:
+    """Pages are listed by title (case-insensitive), then id."""
+    return (record.title.casefold(), record.id)
+
+
 def build_graph(corpus: Corpus) -> LinkGraph:
     """Compute every cross-link of the corpus."""
-    graph = LinkGraph(cases_by={facet: defaultdict(list) for facet in FACETS}, citing=defaultdict(list))
+    graph = LinkGraph(cases_by={facet: defaultdict(list) for facet in FACETS})
     ordered = sorted(corpus.cases.values(), key=case_sort_key)
     for case in ordered:
         for facet in FACETS:
             for value in getattr(case, facet):
                 graph.cases_by[facet][value].append(case.id)
-    for guide in sorted(corpus.guides.values(), key=lambda g: g.title.casefold()):
-        for source in guide.sources:
-            graph.citing[source].append(Ref("guide", guide.id))
-    for case in ordered:
-        for source in case.sources:
-            graph.citing[source].append(Ref("case", case.id))
+    _cite(corpus, graph)
     _relate_cases(corpus, graph)
     _relate_guides(corpus, graph)
     graph.cases_by = {facet: dict(values) for facet, values in graph.cases_by.items()}
-    graph.citing = dict(graph.citing)
     return graph
+
+
+def _cite(corpus: Corpus, graph: LinkGraph) -> None:
+    """Every reference field the schema declares (``refers_to``), read backwards: who names each page."""
+    cited_by: defaultdict[Ref, list[Ref]] = defaultdict(list)
+    for kind in corpus.kinds.values():
+        fields = references(kind.record)
+        if not fields:
+            continue
+        for record in sorted(corpus.table(kind.name).values(), key=title_key):
+            citing = Ref(kind.name, record.id)
+            for spec in fields:
+                for value in referenced_values(record, spec):
+                    cited_by[Ref(spec.refers_to or "", value)].append(citing)
+    graph.cited_by = dict(cited_by)
 
 
 def _relate_cases(corpus: Corpus, graph: LinkGraph) -> None:

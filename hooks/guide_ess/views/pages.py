@@ -34,7 +34,7 @@ def review_of(record: Case | Guide) -> Review:
 
 class Citing(NamedTuple):
     link: Link
-    guide: bool  # the citing page is a guide
+    mark: str  # what the list shows after the link: the kind of page, « guide », or nothing (a case study)
 
 
 def ref_link(site: Site, ref: Ref, here: str) -> Link:
@@ -89,7 +89,8 @@ def source_blocks(site: Site, record: Record) -> Blocks:
     """The facts about a source (publisher, date, type, access); every page that relies on it."""
     assert isinstance(record, Source)
     source, vocab = record, site.corpus.vocabulary
-    citing = [Citing(ref_link(site, r, source.path), r.kind == "guide") for r in site.graph.citing.get(source.id, [])]
+    citing = [Citing(ref_link(site, r, source.path), site.corpus.kinds[r.kind].mark)
+              for r in site.graph.citing("source", source.id)]
     return Blocks(
         Block("source_header.html", {"source": source, "type": vocab.types_source[source.type],
                                      "acces": vocab.acces[source.acces]}),

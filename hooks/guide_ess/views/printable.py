@@ -36,7 +36,9 @@ def printable_guides(corpus: Corpus, bodies: Mapping[str, str], order: Sequence[
                              french_iso_date(corpus.guides[g].verifie_le),
                              _HEADING.sub(lambda m: "#" + m.group(1) + " ", bodies.get(corpus.guides[g].path, "")).strip())
               for g in ids]
-    return Block("version-imprimable.md", {"guides": guides})
+    # The page as a whole is up to date as of its least recently checked guide (printed in its margins).
+    oldest = min((corpus.guides[g].verifie_le for g in ids), default="")
+    return Block("version-imprimable.md", {"guides": guides, "verifie_le": oldest})
 
 
 def paths_needed(site: Site) -> list[str]:

@@ -1,4 +1,4 @@
-"""hooks/engine/search.py: the search policy, Pagefind's command line, the offline wrapping, failures."""
+"""hooks/engine/search.py: the search policy, Pagefind's command line, the offline wrapping, failures (engine unit tests)."""
 from __future__ import annotations
 
 import base64
@@ -18,7 +18,6 @@ def test_template_settings_say_where_things_are_and_what_is_left_out() -> None:
     assert site_search.template_settings(directory_urls=False)["page"] == "recherche.html"
     assert set(online["pages_exclues"]) == {"recherche.md", "guides/version-imprimable.md"}  # type: ignore[arg-type]
     assert json.loads(str(online["classement"])) == dict(site_search.RANKING)
-    assert site_search.indexed("guides/commande-publique.md") and not site_search.indexed("recherche.md")
 
 
 def test_pagefind_reads_the_article_with_straight_apostrophes() -> None:

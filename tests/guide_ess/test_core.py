@@ -1,0 +1,92 @@
+"""The core's one call (guide_ess.core.build_site): everything a build needs, and every generated link checked."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURE_DOCS, fixture_pages
+
+from guide_ess import core
+from guide_ess.content.history import Dates
+from guide_ess.views.model import link_targets
+
+DATA = {name: (FIXTURE_DOCS / name).read_text(encoding="utf-8") for name in core.DATA_FILES}
+DATES = {"experiences/cas-lille.md": Dates(1_704_189_600, 1_709_632_800)}
+
+
+def build(pages: list[tuple[str, bytes]] | None = None, **settings: object) -> core.Built:
+    return core.build_site(pages if pages is not None else fixture_pages(), DATA, DATES,
+                           core.Settings(**settings))  # type: ignore[arg-type]
+
+
+def test_one_call_gives_pages_blocks_extra_files_and_link_targets() -> None:
+    built = build(site_url="https://example.org/guide/")
+    assert built.problems == [] and built.site is not None
+    assert "guides/version-imprimable.md" in built.generated and "territoires/grand-est.md" in built.generated
+    assert built.generated["territoires/grand-est.md"].startswith("---\ntitle: ")
+    before, after = built.blocks["experiences/cas-metz.md"]
+    assert before.startswith("<") and "../../territoires/grand-est/" in before and after
+    assert "territoires/grand-est.md" in built.blocks  # a generated page's blocks too
+    feed = built.extra_files["feed.xml"]
+    assert isinstance(feed, str) and 'href="https://example.org/guide/experiences/cas-lille/"' in feed
+    pages = {path for path, _ in fixture_pages()} | set(built.generated)
+    assert built.link_targets and built.link_targets <= pages
+
+
+def test_addresses_are_made_in_one_place_in_the_build_s_style() -> None:
+    built = build(directory_urls=False, site_url="https://example.org/")
+    assert built.site is not None and built.site.url("experiences/cas-lille.md") == "experiences/cas-lille.html"
+    assert 'href="../territoires/grand-est.html"' in built.blocks["experiences/cas-metz.md"][0]
+    assert "https://example.org/experiences/cas-lille.html" in str(built.extra_files["feed.xml"])
+
+
+def test_content_problems_stop_before_anything_is_generated() -> None:
+    pages = [(p, b.replace(b"leviers: [", b"leviers: [inconnu, ", 1) if p == "experiences/cas-metz.md" else b)
+             for p, b in fixture_pages()]
+    built = build(pages)
+    assert [p.where for p in built.problems] == ["docs/experiences/cas-metz.md:10"]
+    assert built.site is None and built.generated == {} and built.blocks == {} and built.extra_files == {}
+
+
+def test_a_generated_link_to_a_missing_page_is_a_french_problem_naming_the_page_that_writes_it() -> None:
+    pages = [(p, b) for p, b in fixture_pages() if p != "territoires/index.md"]
+    built = build(pages)
+    assert built.problems, "la page « Régions : toutes les valeurs » manque, les pages de région y renvoient"
+    first = built.problems[0]
+    assert first.path.startswith("docs/territoires/") and first.path != "docs/territoires/index.md"
+    assert "facet_page.html" in first.message and "docs/territoires/index.md, une page qui n'existe pas" in first.message
+    assert {p.path for p in built.problems} == {f"docs/{p}" for p in built.generated if p.startswith("territoires/")}
+
+
+def test_the_themes_index_links_live_pages() -> None:
+    built = build()
+    themes_index = next(p for p, b in fixture_pages() if b"index: themes" in b)
+    assert built.site is not None
+    targets = set(link_targets(__import__("guide_ess.kinds", fromlist=["kinds"]).blocks_of(built.site, themes_index)))
+    assert targets == {"guides/commande-publique.md", "guides/co-construction.md", "guides/cooperation.md"}
+
+
+def test_adding_an_extra_file_or_a_page_check_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(core, "EXTRA_FILES", (*core.EXTRA_FILES, lambda site, settings, renderer: {
+        "donnees/experiences.csv": "id\n" + "\n".join(sorted(site.corpus.cases)).encode("utf-8").decode()}))
+    monkeypatch.setattr(core, "PAGE_CHECKS", (*core.PAGE_CHECKS, lambda site, path, blocks, targets, pages: [
+        core.Problem(f"docs/{path}", "", "trop de liens", 1)] if len(targets) > 20 else []))
+    built = build()
+    assert built.extra_files["donnees/experiences.csv"].startswith("id\ncas-") and "feed.xml" in built.extra_files
+    assert [p.path for p in built.problems] == ["docs/panorama.md"]
+
+
+def test_page_text_and_markdown_get_the_typography_and_settings() -> None:
+    built = build(publisher="Ville d'Essai", repo_url="https://forge.example/depot")
+    assert built.page_html("<p>ESS : oui</p>") == '<p><abbr title="économie sociale et solidaire">ESS</abbr>\u00a0: oui</p>'
+    assert built.page_markdown("<!-- réglage:editeur -->") == "Ville d'Essai\n"
+    assert "https://forge.example/depot" in built.page_markdown("<!-- réglage:depot -->")
+
+
+def test_the_engine_imports_only_the_core_s_public_face() -> None:
+    import re
+
+    root = Path(__file__).resolve().parents[2] / "hooks" / "engine"
+    imports = {m for p in root.glob("*.py") for m in re.findall(r"^\s*(?:from|import)\s+(guide_ess[\w.]*)",
+                                                                 p.read_text(encoding="utf-8"), re.MULTILINE)}
+    assert imports == {"guide_ess.core", "guide_ess"}
