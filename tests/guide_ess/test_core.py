@@ -70,7 +70,7 @@ def test_adding_an_extra_file_or_a_page_check_is_one_line(monkeypatch: pytest.Mo
     monkeypatch.setattr(core, "EXTRA_FILES", (*core.EXTRA_FILES, lambda site, settings, renderer: {
         "donnees/experiences.csv": "id\n" + "\n".join(sorted(site.corpus.cases)).encode("utf-8").decode()}))
     monkeypatch.setattr(core, "PAGE_CHECKS", (*core.PAGE_CHECKS, lambda site, path, blocks, targets, pages: [
-        core.Problem(f"docs/{path}", "", "trop de liens", 1)] if len(targets) > 20 else []))
+        core.Problem(f"docs/{path}", "", "trop de liens", 1)] if len(targets) > 16 else []))
     built = build()
     assert built.extra_files["donnees/experiences.csv"].startswith("id\ncas-") and "feed.xml" in built.extra_files
     assert [p.path for p in built.problems] == ["docs/panorama.md"]
