@@ -149,7 +149,7 @@ BAD_INPUTS: dict[str, tuple[dict[str, str | bytes | None], str, list[str]]] = {
     "empty-sources-lists-the-sources": (
         {"experiences/cas-lille.md": CASE.replace("sources: [fiche-a]", "sources: []")},
         "docs/experiences/cas-lille.md:12 : champ « sources »",
-        ["obligatoire manquant ou vide", "Pages disponibles (docs/sources/) : etude-b, fiche-a, source-seule."],
+        ["obligatoire manquant ou vide", "Sources disponibles (pages de docs/sources/) : etude-b, fiche-a, source-seule."],
     ),
     "yaml-error-in-french": (
         {"experiences/cas-lille.md": CASE.replace("territoire: Lille", "territoire: Lille: centre")},

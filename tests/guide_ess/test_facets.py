@@ -24,7 +24,7 @@ def test_regions_levels_and_levers_with_cases_get_a_page_themes_only_beyond_what
 
 
 def test_a_path_is_a_facet_page_only_when_the_site_generates_it() -> None:
-    assert facets.page_at(SITE.graph, "territoires/grand-est.md") == ("regions", "grand-est", 1)
+    assert facets.page_at(SITE.graph, "territoires/grand-est.md") == ("regions", "grand-est")
     assert facets.page_at(SITE.graph, "territoires/corse.md") is None  # a region without cases
     assert facets.page_at(SITE.graph, "territoires/index.md") is None
     assert facets.page_at(SITE.graph, "themes/cooperation.md") is None  # its guide lists its cases
