@@ -109,9 +109,14 @@ OVERFLOW_JS = """() => {
   }
   const tables = [];
   for (const t of document.querySelectorAll('article table')) {
-    const wrap = t.closest('.md-typeset__scrollwrap');
+    // The table's own scroll box: its nearest ancestor that scrolls sideways (Material's
+    // .md-typeset__scrollwrap, or a box of the guide's own such as the panorama's .tableau-defilant).
+    let wrap = t.parentElement;
+    while (wrap && wrap !== document.body && !['auto', 'scroll'].includes(getComputedStyle(wrap).overflowX)) wrap = wrap.parentElement;
+    if (wrap === document.body) wrap = null;
     const w = wrap && wrap.getBoundingClientRect();
     tables.push({wide: t.getBoundingClientRect().width > W, wrapped: !!wrap,
+                 box: wrap ? wrap.tagName.toLowerCase() + [...wrap.classList].map((c) => '.' + c).join('') : null,
                  scrolls: !!wrap && ['auto', 'scroll'].includes(getComputedStyle(wrap).overflowX),
                  wrapFits: !!wrap && w.left >= -1 && w.right <= W + 1});
   }
