@@ -69,6 +69,15 @@ def offline_site(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return target / "guide-ess-collectivites"
 
 
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A copy of the site's content and forms, where a tool (the proposal converter) may write."""
+    root = tmp_path / "depot"
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copytree(ROOT / ".github", root / ".github")
+    return root
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright (never a downloaded browser)."""

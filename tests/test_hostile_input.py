@@ -83,14 +83,6 @@ def test_the_site_scan_does_catch_each_threat(tmp_path: Path) -> None:
 
 # --- the converter ---------------------------------------------------------------------------------
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    root = tmp_path / "depot"
-    shutil.copytree(ROOT / "docs", root / "docs")
-    shutil.copytree(ROOT / ".github", root / ".github")
-    return root
-
-
 def convert(root: Path, answers: dict[str, object], tmp_path: Path) -> tuple[int, str]:
     """The converter's command line, in this process (as the workflow calls it): exit code and comment."""
     body = tmp_path / "ticket.md"

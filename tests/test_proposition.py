@@ -7,7 +7,6 @@ dropdown joined by ``, ``, checkboxes as ``- [X] label``), questions separated b
 from __future__ import annotations
 
 import hashlib
-import shutil
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -58,15 +57,6 @@ GOOD: dict[str, Answer] = {
     "qui_et_ou": "La Ville de Lyon et ses cantines.",
     "ce_qui_a_ete_fait": "Un marché en deux lots.\n\n- un lot bio\n- un lot local",
 }
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A copy of the site's content and forms, where the conversion may write."""
-    root = tmp_path / "depot"
-    shutil.copytree(ROOT / "docs", root / "docs")
-    shutil.copytree(ROOT / ".github", root / ".github")
-    return root
 
 
 def snapshot(root: Path) -> dict[str, str]:
