@@ -90,7 +90,7 @@ QUERIES: list[tuple[str, str, str]] = [
     ("logement mobilité déchets ESS", "guides/transversalite/", "mots rares + sigle fréquent"),
     ("trésorerie des associations subvention", "guides/contractualisation/", "mot rare + mots fréquents"),
     ("plafond capital SCIC collectivité", "guides/cooperation-economique/", "mot rare + mots fréquents"),
-    ("volontariat agents ESS", "experiences/bordeaux-metropole-referents-ess/", "mot rare + mots fréquents"),
+    ("goût agents ESS", "experiences/bordeaux-metropole-referents-ess/", "mot rare + mots fréquents"),
     ("délibération politique publique co-construction", "guides/co-construction/", "mot rare + mots fréquents"),
     ("cérémonie ESS élus", "experiences/roissy-pays-de-france-trophees-ess/", "mot rare + mots fréquents"),
     ("visioconférence outre-mer ESS", "experiences/antilles-guyane-visioconference-2017/",

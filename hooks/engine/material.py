@@ -105,6 +105,12 @@ COPIED_TEMPLATES = (
                    "base.html hard-codes is fixed after rendering (engine/theme_markup.py)"),
 )
 
+# Templates of overrides/ that are ours, not copies of Material's (nothing to re-apply at an upgrade; they
+# are included by a copied template: check that the include still sits where it should).
+OWN_TEMPLATES = (
+    "partials/impression.html",  # the running header and footer of printed pages, included by main.html
+)
+
 # The plugins mkdocs.yml may list. Material's « search » and « offline » are not used: the site's
 # search is Pagefind (engine/search.py), which works from file:// too; the offline build only turns
 # directory URLs off (tools/build_offline.py). Both would fetch files from unpkg.com.

@@ -232,6 +232,9 @@ def scratch_folder() -> str | None:
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
+_WRITTEN, _ORDERED = "ecrites", "ordonnees"  # PageTexts' two folders
+
+
 class PageTexts:
     """The pages Pagefind will read, written to a scratch folder as the build finishes each one: a build
     keeps none of them in memory (at 10,000 pages they weighed hundreds of megabytes). The folder goes
@@ -245,13 +248,26 @@ class PageTexts:
         """Write the page at ``url`` (its text from :func:`text_for_index`)."""
         if self._folder is None:
             self._folder = tempfile.TemporaryDirectory(prefix="guide-recherche-", dir=scratch_folder())
-        write_page(Path(self._folder.name), url, text)
+        write_page(Path(self._folder.name) / _WRITTEN, url, text)
         self.count += 1
 
     @property
     def folder(self) -> Path | None:
-        """Where the pages are (None before the first)."""
-        return None if self._folder is None else Path(self._folder.name)
+        """Where the pages are, in the order of their paths (None before the first). Pagefind numbers
+        pages in the order it finds them in the folder, which is the order the files were made there: the
+        pages, written in the build's order, are moved into a second folder in the order of their paths,
+        so that an index does not depend on the order a build wrote its pages."""
+        if self._folder is None:
+            return None
+        root = Path(self._folder.name)
+        written, ordered = root / _WRITTEN, root / _ORDERED
+        if written.is_dir():
+            for path in sorted(p for p in written.rglob("*") if p.is_file()):
+                target = ordered / path.relative_to(written)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                path.rename(target)
+            shutil.rmtree(written)
+        return ordered
 
     def close(self) -> None:
         if self._folder is not None:
@@ -276,7 +292,7 @@ def build_index(site_dir: Path, directory_urls: bool, pages: PageTexts | Sequenc
     Raises :class:`SearchIndexError` when Pagefind fails or finds nothing to index."""
     if not isinstance(pages, PageTexts):
         texts = PageTexts()
-        for url, text in sorted(pages):  # Pagefind numbers pages in the order it finds them
+        for url, text in pages:
             texts.add(url, text)
         pages = texts
     try:

@@ -87,10 +87,17 @@ def show_errors(config: MkDocsConfig, err: Exception) -> None:
 def forgiving(build: Callable[..., None]) -> Callable[..., None]:
     """MkDocs' build, which shows the errors in the browser instead of failing."""
 
+    failed = False  # the site was replaced by the error page: the next build is a full one (no dirty build)
+
     def run(config: MkDocsConfig, **kwargs: Any) -> None:
+        nonlocal failed
+        if failed:
+            kwargs["dirty"] = False
         try:
             build(config, **kwargs)
+            failed = False
         except (MkDocsException, OSError, UnicodeDecodeError) as err:
+            failed = True
             show_errors(config, err)
             report.log.error("Le site ne se construit pas : les erreurs sont affichées dans le "
                                           "navigateur ; corrigez puis enregistrez.")

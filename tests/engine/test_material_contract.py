@@ -35,7 +35,9 @@ def test_each_copied_template_still_matches_its_upstream_file(copied: contract.C
 
 
 def test_every_template_of_the_overrides_folder_is_in_the_checklist() -> None:
-    listed = {c.ours for c in contract.COPIED_TEMPLATES}
+    listed = {c.ours for c in contract.COPIED_TEMPLATES} | set(contract.OWN_TEMPLATES)
+    assert not {c.ours for c in contract.COPIED_TEMPLATES} & set(contract.OWN_TEMPLATES)
+    assert all(not (MATERIAL_TEMPLATES / own).exists() for own in contract.OWN_TEMPLATES), "une copie de Material"
     found = {p.relative_to(ROOT / "overrides").as_posix() for p in (ROOT / "overrides").rglob("*.html")
              if not p.relative_to(ROOT / "overrides").as_posix().startswith("guide_ess/")}
     assert found == listed

@@ -36,3 +36,22 @@ def test_a_failing_build_shows_the_error_page_instead_of_raising(tmp_path: Path)
     shown = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "Le site ne peut pas être construit" in shown and "Aborted with a BuildError!" in shown
     assert (tmp_path / "site" / "404.html").read_text(encoding="utf-8") == shown
+
+
+def test_the_build_after_an_error_page_is_a_full_one(tmp_path: Path) -> None:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.exceptions import Abort
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "site_dir": str(tmp_path / "site"), "docs_dir": str(tmp_path)})
+    calls: list[object] = []
+
+    def build(_config: MkDocsConfig, **kwargs: object) -> None:
+        calls.append(kwargs.get("dirty"))
+        if len(calls) == 2:
+            raise Abort("x")
+
+    run = serve_errors.forgiving(build)
+    for _ in range(4):
+        run(config, dirty=True)
+    assert calls == [True, True, False, True]  # after the error page, every page is written again

@@ -67,13 +67,19 @@ def test_the_themes_index_links_live_pages() -> None:
 
 
 def test_adding_an_extra_file_or_a_page_check_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked: list[str] = []
+
+    def check(site: object, path: str, blocks: object, targets: object, pages: frozenset[str]) -> list[core.Problem]:
+        checked.append(path)
+        return [core.Problem(f"docs/{path}", "", "une vérification de plus", 1)] if path == "index.md" else []
+
     monkeypatch.setattr(core, "EXTRA_FILES", (*core.EXTRA_FILES, lambda site, settings, renderer: {
-        "donnees/experiences.csv": "id\n" + "\n".join(sorted(site.corpus.cases)).encode("utf-8").decode()}))
-    monkeypatch.setattr(core, "PAGE_CHECKS", (*core.PAGE_CHECKS, lambda site, path, blocks, targets, pages: [
-        core.Problem(f"docs/{path}", "", "trop de liens", 1)] if len(targets) > 20 else []))
+        "essai/experiences.txt": "\n".join(sorted(site.corpus.cases))}))
+    monkeypatch.setattr(core, "PAGE_CHECKS", (*core.PAGE_CHECKS, check))
     built = build()
-    assert built.extra_files["donnees/experiences.csv"].startswith("id\ncas-") and "feed.xml" in built.extra_files
-    assert [p.path for p in built.problems] == ["docs/panorama.md"]
+    assert str(built.extra_files["essai/experiences.txt"]).startswith("cas-") and "feed.xml" in built.extra_files
+    assert [p.path for p in built.problems] == ["docs/index.md"]
+    assert sorted(checked) == sorted({path for path, _ in fixture_pages()} | set(built.generated))
 
 
 def test_page_text_and_markdown_get_the_typography_and_settings() -> None:

@@ -179,7 +179,8 @@ def _list_available_pages(corpus: Corpus) -> None:
             return p
         ids = sorted(corpus.table(target.name))
         listing = ", ".join(ids[:40]) + (", …" if len(ids) > 40 else "")
-        return Problem(p.path, p.field, f"{p.message} Pages disponibles (docs/{target.folder}/) : {listing}.", p.line)
+        available = f"{target.label[:1].upper()}{target.label[1:]}s disponibles (pages de docs/{target.folder}/)"
+        return Problem(p.path, p.field, f"{p.message} {available} : {listing}.", p.line)
 
     corpus.problems[:] = [hinted(p) for p in corpus.problems]
 

@@ -66,7 +66,7 @@ def pages_needed(graph: LinkGraph) -> list[tuple[str, str]]:
     return [(facet, value) for facet in FACETS for value, ids in graph.cases_by[facet].items() if needed(facet, ids)]
 
 
-def page_at(graph: LinkGraph, path: str) -> tuple[str, str, int] | None:
+def paged_at(graph: LinkGraph, path: str) -> tuple[str, str, int] | None:
     """The (facet, value, page number) of the generated page at ``path`` (its first page, or a later page of a
     long list: :mod:`paging`), or None when ``path`` is not one."""
     for facet, pages in FACET_PAGES.items():
@@ -78,6 +78,30 @@ def page_at(graph: LinkGraph, path: str) -> tuple[str, str, int] | None:
         if number is not None and needed(facet, ids) and number <= paging.page_count(len(ids)):
             return facet, value, number
     return None
+
+
+def page_at(graph: LinkGraph, path: str) -> tuple[str, str] | None:
+    """The (facet, value) of the generated first page at ``path``, or None when ``path`` is not one."""
+    found = paged_at(graph, path)
+    return None if found is None or found[2] != 1 else found[:2]
+
+
+def paths_needed(site: Site) -> list[str]:
+    """Every generated facet page of the site: each value's first page, then its later pages."""
+    return [path for facet, value in pages_needed(site.graph) for path in page_paths(site.graph, facet, value)]
+
+
+def source_at(site: Site, path: str) -> str:
+    """The markdown file of the generated facet page at ``path``."""
+    found = paged_at(site.graph, path)
+    assert found is not None, path
+    return page_source(site, *found)
+
+
+def blocks_at(site: Site, path: str) -> Blocks | None:
+    """The blocks of the generated facet page at ``path``; None when ``path`` is not one."""
+    found = paged_at(site.graph, path)
+    return None if found is None else page_blocks(site, *found)
 
 
 def page_paths(graph: LinkGraph, facet: str, value: str) -> list[str]:

@@ -19,8 +19,7 @@ def _experience_pages(site: Site) -> list[tuple[str, int]]:
 
 def paths_needed(site: Site) -> list[str]:
     """Every generated page of a list (relative to docs/)."""
-    paths = [path for facet, value in facets.pages_needed(site.graph) for path in facets.page_paths(site.graph, facet, value)]
-    return paths + [path for path, _ in _experience_pages(site)]
+    return facets.paths_needed(site) + [path for path, _ in _experience_pages(site)]
 
 
 def _experience_page_at(site: Site, path: str) -> tuple[str, int] | None:
@@ -33,9 +32,8 @@ def _experience_page_at(site: Site, path: str) -> tuple[str, int] | None:
 
 def source_at(site: Site, path: str) -> str:
     """The markdown file of the generated list page at ``path``."""
-    facet = facets.page_at(site.graph, path)
-    if facet is not None:
-        return facets.page_source(site, *facet)
+    if facets.paged_at(site.graph, path) is not None:
+        return facets.source_at(site, path)
     found = _experience_page_at(site, path)
     assert found is not None, path
     return indexes.experiences_page_source(site, *found)
@@ -43,9 +41,9 @@ def source_at(site: Site, path: str) -> str:
 
 def blocks_at(site: Site, path: str) -> Blocks | None:
     """The list of the generated page at ``path``, or None when ``path`` is not a generated list page."""
-    facet = facets.page_at(site.graph, path)
+    facet = facets.blocks_at(site, path)
     if facet is not None:
-        return facets.page_blocks(site, *facet)
+        return facet
     found = _experience_page_at(site, path)
     return None if found is None else indexes.experiences_page(site, *found)
 
