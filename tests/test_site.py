@@ -283,7 +283,7 @@ def _print_settings(page: Path) -> dict[str, str]:
 
 
 def test_print_margins_name_the_guide_the_public_address_and_the_review_date(fixture_site: Path) -> None:
-    """overrides/main.html (block extrahead): what guide.css prints in the margins of every sheet."""
+    """partials/impression.html: what guide.css prints in the margins of every sheet."""
     guide = _print_settings(fixture_site / "guides" / "co-construction" / "index.html")
     assert guide["guide"] == "Guide ESS & collectivités"
     assert guide["adresse"] == "http://127.0.0.1:8000/guides/co-construction/"

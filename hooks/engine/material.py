@@ -100,8 +100,7 @@ COPIED_TEMPLATES = (
     CopiedTemplate("main.html", "base.html",
                    "a919e32d2225e09ecbdeb8076ca6ce9ca0836329760bf7871a04172569b77842",
                    "blocks header (our skip link), container (the article gets id=\"contenu\" and the search "
-                   "index attribute, copied from base.html) and scripts (menu buttons, drawer) are replaced; extrahead "
-                   "adds the print margins' values (guide's name, page address, review date); what "
+                   "index attribute, copied from base.html) and scripts (menu buttons, drawer) are replaced; what "
                    "base.html hard-codes is fixed after rendering (engine/theme_markup.py)"),
 )
 
