@@ -145,8 +145,8 @@ def source_option(source_id: str, title: str) -> str:
 
 
 def _sort_key(text: str) -> str:
-    import unicodedata
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    from guide_ess.text.folding import fold  # the core is on the path once read_site has run
+    return fold(text)
 
 
 def _element(spec: FieldSpec, site: Site) -> dict[str, Any]:

@@ -41,7 +41,8 @@ sys.path.insert(1, str(Path(__file__).resolve().parent.parent / "hooks"))
 import make_issue_forms as forms  # noqa: E402  (the form's own definitions)
 from guide_ess.content import policy  # noqa: E402  (the build's content policy)
 from engine.links import close_page  # noqa: E402  (the build's suggestion of a page for a broken link)
-from guide_ess.data.ids import MAX_ID_LENGTH, fold, slugify  # noqa: E402  (the spreadsheet import makes identifiers the same way)
+from guide_ess.data.ids import MAX_ID_LENGTH, slugify  # noqa: E402  (the spreadsheet import makes identifiers the same way)
+from guide_ess.text.folding import fold  # noqa: E402
 
 ROOT = forms.ROOT
 NO_RESPONSE = "_No response_"

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Mapping
+
+from ..text import folding
 
 
 _LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x85\u2028\u2029]+")
@@ -43,8 +44,7 @@ def suggest(value: str, allowed: Iterable[str]) -> str:
 
 def fold(text: str) -> str:
     """Lower case, without accents or surrounding spaces: how two spellings of a label are compared."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().strip())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join(folding.fold(text).split())
 
 
 def unknown_value(path: str, field: str, value: str, allowed: Iterable[str], where: str, line: int = 0) -> Problem:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from ..content.schema import FieldSpec, fields_of, label_of
+from ..text import folding
 from ..kinds import PAGE_KINDS, PageKind
 
 CASE_KIND = next(kind for kind in PAGE_KINDS if kind.name == "case")
@@ -52,9 +52,7 @@ ADDRESS_COLUMN = Column(ADDRESS, "Adresse de la page")  # in the published CSV; 
 @functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, no accents, words separated by one space: how headers are compared."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.split(r"[^0-9a-z]+", plain)).strip()
+    return " ".join(re.split(r"[^0-9a-z]+", folding.fold(text))).strip()
 
 
 def section_key(heading: str) -> str:

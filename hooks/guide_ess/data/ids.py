@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from ..text.folding import fold
 
 MAX_ID_LENGTH = 50
 # Short words left out of an identifier made from a title (and every one-letter word: l', d', n°…).
 STOP_WORDS = {"au", "aux", "avec", "dans", "de", "des", "du", "en", "et", "la", "le", "les", "leur", "leurs",
               "ou", "par", "pour", "qui", "sa", "se", "ses", "son", "sur", "un", "une"}
-
-
-def fold(text: str) -> str:
-    """Lower case without accents."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def slugify(text: str, drop_stop_words: bool = True) -> str:

@@ -21,7 +21,7 @@ from ..content.schema import SLUG
 from ..content.vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
 from . import cells, sheets
 from .columns import ADDRESS_COLUMN, CASE_KIND, Column, columns_of, fold, header_names
-from .ids import fold as fold_value
+from ..text.folding import fold as fold_value
 from .ids import slugify
 from .page_text import PageText, render
 
