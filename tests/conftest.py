@@ -11,7 +11,7 @@ from typing import Iterator
 
 import pytest
 
-from helpers import ROOT, BuildResult, make_project, run_mkdocs
+from helpers import ROOT, BuildResult, make_project, run_mkdocs, served
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -100,18 +100,5 @@ def browser() -> Iterator[object]:
 @pytest.fixture(scope="session")
 def served_url(site: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1 (a free port), as a reader meets it online."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class QuietHandler(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
+    with served(site) as url:
+        yield url

@@ -1,18 +1,41 @@
 """Shared helpers for the tests: paths, builds, and the fixture site (tests/fixture/docs)."""
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DOCS = Path(__file__).resolve().parent / "fixture" / "docs"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 # Two commits of the fixture project, for « Nouveautés » and the feed: everything, then one case changed.
 HISTORY = (("2024-01-02T10:00:00+00:00", None), ("2024-03-05T10:00:00+00:00", "experiences/cas-lille.md"))
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files without logging every request."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextlib.contextmanager
+def served(directory: Path) -> Iterator[str]:
+    """``directory`` served over HTTP on 127.0.0.1 (a free port) while the block runs; yields its address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
 
 
 @dataclass

@@ -4,15 +4,12 @@ list, the panorama's sticky headings; axe-core, IBM Equal Access and the Nu chec
 """
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 
-from helpers import make_project, run_mkdocs
+from helpers import make_project, run_mkdocs, served
 from test_accessibility import AXE_OPTIONS
 from test_ibm_engine import _engine, check
 from test_valid_html import run_vnu
@@ -42,14 +39,8 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def big_url(big_site: Path) -> Iterator[str]:
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(big_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(big_site) as url:
+        yield url
 
 
 @pytest.mark.parametrize("width", sorted(VIEWPORTS))
