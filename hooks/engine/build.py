@@ -7,12 +7,13 @@ on its own config object, which every event receives.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -87,14 +88,17 @@ class Build:
         pages = [(f.src_uri, Path(f.abs_src_path).read_bytes()) for f in files.documentation_pages() if f.abs_src_path]
         data_files = {name: self._data_file(name) for name in core.DATA_FILES}
         dates = core.page_dates(Path(self.config.config_file_path).parent, self.docs_dir)
-        built = core.build_site(pages, data_files, dates, self.settings())
+        dirty = serve.rewrites(Path(self.config.site_dir))
+        written = serve.written_again(self.config, files) if dirty else None
+        built = core.build_site(pages, data_files, dates, self.settings(), written)
         self.warnings = built.warnings
         self.stop_on(built.problems)
         self._built = built
         for path, source in built.generated.items():
-            files.append(File.generated(self.config, path, content=source))
-        for name, content in built.extra_files.items():  # the feed, the open data: pages may link to them
-            files.append(File.generated(self.config, name, content=content))
+            files.append(serve.generated_file(self.config, path, functools.partial(str, source), dirty))
+        for name in built.extra_files:  # the feed, the open data: pages may link to them
+            files.append(serve.generated_file(self.config, name, functools.partial(built.extra_files.__getitem__, name),
+                                              dirty))
         self.reached.note_targets(built.link_targets)
         return files
 

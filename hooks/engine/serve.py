@@ -1,11 +1,15 @@
 """Fast rebuilds for ``./run.sh serve``: MkDocs' dirty builds (``mkdocs serve --dirty``).
 
 On a save, a dirty build renders again only the pages whose source changed since the site was
-written, and the generated pages (their content is made by the hooks, so MkDocs always counts them
-as changed: the lists of experiences, by region, level, lever, theme, stay right). Every front matter
-is still read and checked, and every generated block prepared, so a content error still stops the
-build. What a dirty build cannot know, it leaves as it was, until the next full build (the first
-build of ``./run.sh serve``, ``./run.sh build``):
+written. Every front matter is still read and checked, and every generated block prepared and its
+links checked, so a content error still stops the build; but only the blocks of the pages written
+again are rendered. What a dirty build cannot know, it leaves as it was, until the next full build
+(the first build of ``./run.sh serve``, ``./run.sh build``):
+
+- the pages and files the hooks generate (the lists of experiences by region, level, lever, theme,
+  their later pages, the printable guides; the feed and the open data), which MkDocs would count
+  as changed at every build: those the previous build wrote are kept (:func:`generated_file`),
+  and a new case appears in them at the next full build;
 
 - the search index (Pagefind reads every page; it would index the changed pages only): the
   previous index stays, and finds the previous text of the changed page;
@@ -19,9 +23,12 @@ that warning alone would stop the build: :func:`allow_dirty_builds` lowers it to
 from __future__ import annotations
 
 import logging
-from typing import Iterable
+import os
+from pathlib import Path
+from typing import Callable, Iterable
 
-from mkdocs.structure.files import File
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 BUILD_LOGGER = "mkdocs.commands.build"
@@ -47,3 +54,37 @@ def partial(pages: Iterable[File]) -> bool:
     """Whether this build rendered only some pages (a dirty build): read at on_env, when every page
     this build renders has its HTML and the others have none."""
     return any(f.page is not None and f.page.content is None for f in pages)
+
+
+def rewrites(site_dir: Path) -> bool:
+    """Whether this build writes over the previous one (a dirty build), read at on_files: MkDocs empties
+    the site folder before on_files (all but hidden entries), except in a dirty build."""
+    return site_dir.is_dir() and any(not entry.startswith(".") for entry in os.listdir(site_dir))
+
+
+class KeptFile(File):
+    """A generated page or file that this dirty build keeps as the previous build wrote it."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def generated_file(config: MkDocsConfig, path: str, content: Callable[[], "str | bytes"], dirty: bool) -> File:
+    """The generated page or file ``path``; in a dirty build, kept if the previous build wrote it
+    (``content`` is then never asked for)."""
+    if dirty:
+        kept = KeptFile.generated(config, path, content=b"")
+        if os.path.isfile(kept.abs_dest_path):
+            return kept
+    return File.generated(config, path, content=content())
+
+
+def written_again(config: MkDocsConfig, files: Files) -> Callable[[str], bool]:
+    """Whether this dirty build writes the page at a path (relative to docs/) again: its source changed
+    since the previous build wrote it, or the previous build did not write it (a new generated page)."""
+    changed = {f.src_uri for f in files.documentation_pages() if f.is_modified()}
+
+    def again(path: str) -> bool:
+        return path in changed or not os.path.isfile(KeptFile.generated(config, path, content=b"").abs_dest_path)
+
+    return again

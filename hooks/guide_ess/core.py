@@ -11,9 +11,11 @@ needs are re-exported here.
 
 Two lists make the pipeline's extension points, one line each:
 
-- :data:`EXTRA_FILES`: a producer of files written beside the pages (path under the
-  site's root → text or bytes: the feed, the open data and the template spreadsheets),
-  handed to the engine with the generated pages, so that its link checks know them;
+- :data:`EXTRA_FILES`: files written beside the pages (the feed, the open data and the
+  template spreadsheets): their paths under the site's root and their producer (path →
+  text or bytes), handed to the engine with the generated pages, so that its link checks
+  know them. A producer runs when the engine first asks for one of its files' content:
+  a dirty build (``./run.sh serve``) that keeps the files it wrote before never runs it;
 - :data:`PAGE_CHECKS`: a check of each page's generated blocks, once every page is known.
 """
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import kinds
 from .content import policy
@@ -41,7 +43,7 @@ from .views.model import Blocks, Site, link_targets
 from .views.news import FEED_FILE
 from .views.renderer import Permalink, Renderer
 
-__all__ = ["DATA_FILES", "EXTRA_FILES", "PAGE_CHECKS", "Built", "Dates", "Parsed", "Permalink", "Problem", "Settings",
+__all__ = ["DATA_FILES", "EXTRA_FILES", "PAGE_CHECKS", "Built", "ExtraFiles", "Dates", "Parsed", "Permalink", "Problem", "Settings",
            "build_site", "french_spacing", "french_spacing_text", "page_dates", "policy"]
 
 DATA_FILES = (VOCABULARY_FILE, GLOSSARY_FILE)  # under docs/: what build_site reads besides the pages
@@ -62,6 +64,60 @@ class Settings:
     menu_orders: Mapping[str, Sequence[str]] = field(default_factory=lambda: MappingProxyType({}))  # folder -> ids
 
 
+class RenderedBlocks(Mapping[str, "tuple[str, str]"]):
+    """Each page's generated blocks as HTML (before and after its text), rendered when the engine writes
+    the page: nothing holds the HTML of 10,000 pages' blocks at once, and a dirty build (``./run.sh
+    serve``) renders only the blocks of the pages it writes again. The blocks themselves (the prepared
+    data, which the link checks read) are made by :func:`build_site`, for every page, or in a dirty
+    build for the pages it writes again; another page's blocks are prepared when asked for."""
+
+    def __init__(self, site: Site | None = None, renderer: Renderer | None = None,
+                 prepared: Mapping[str, Blocks] | None = None, unprepared: Iterable[str] = ()) -> None:
+        self._site, self._renderer = site, renderer
+        self._prepared = dict(prepared or {})
+        self._unprepared = set(unprepared)  # known pages whose blocks were not prepared (dirty build)
+
+    def _blocks(self, path: str) -> Blocks:
+        found = self._prepared.get(path)
+        if found is None and path in self._unprepared and self._site is not None:
+            found = kinds.blocks_of(self._site, path)
+        if found is None or (found.before is None and found.after is None):
+            raise KeyError(path)
+        return found
+
+    def __getitem__(self, path: str) -> tuple[str, str]:
+        blocks = self._blocks(path)
+        if self._renderer is None:
+            raise KeyError(path)
+        return self._renderer.render(blocks.before), self._renderer.render(blocks.after)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._prepared or (path in self._unprepared and isinstance(path, str) and self._has(path))
+
+    def _has(self, path: str) -> bool:
+        try:
+            self._blocks(path)
+        except KeyError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self._prepared, *sorted(p for p in self._unprepared if self._has(p))])
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+    def pop(self, path: str, default: tuple[str, str]) -> tuple[str, str]:
+        """The page's blocks, rendered, and let go (a page is written once per build)."""
+        try:
+            rendered = self[path]
+        except KeyError:
+            return default
+        self._prepared.pop(path, None)
+        self._unprepared.discard(path)
+        return rendered
+
+
 @dataclass
 class Built:
     """Everything one build needs from the core; ``site`` is None when the content has problems."""
@@ -71,8 +127,8 @@ class Built:
     warnings: list[Problem] = field(default_factory=list)  # not errors: the pages to review (content/review.py)
     front_matter: Mapping[str, Parsed] = field(default_factory=dict)  # path -> meta and body, as read
     generated: dict[str, str] = field(default_factory=dict)  # path -> markdown source of each generated page
-    blocks: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> HTML before and after its text
-    extra_files: dict[str, str | bytes] = field(default_factory=dict)  # path under the site root -> content
+    blocks: RenderedBlocks = field(default_factory=RenderedBlocks)  # path -> HTML before and after its text
+    extra_files: Mapping[str, str | bytes] = field(default_factory=dict)  # path under the site root -> content (ExtraContents)
     link_targets: set[str] = field(default_factory=set)  # pages (relative to docs/) generated blocks link to
     settings: Settings = field(default_factory=Settings)
     abbreviations: Abbreviations | None = None
@@ -88,7 +144,41 @@ class Built:
         return self.abbreviations.wrap_page(spaced) if self.abbreviations is not None else spaced
 
 
-ExtraFiles = Callable[[Site, Settings, Renderer], Mapping[str, "str | bytes"]]
+Producer = Callable[[Site, Settings, Renderer], Mapping[str, "str | bytes"]]
+
+
+@dataclass(frozen=True)
+class ExtraFiles:
+    """Files written beside the pages: their paths under the site's root, and what makes their content."""
+
+    paths: tuple[str, ...]
+    produce: Producer
+
+
+class ExtraContents(Mapping[str, "str | bytes"]):
+    """The content of every extra file, each producer run once, when one of its files is first asked for."""
+
+    def __init__(self, extras: Sequence[ExtraFiles], site: Site, settings: Settings, renderer: Renderer) -> None:
+        self._by_path = {path: extra for extra in extras for path in extra.paths}
+        self._made: dict[str, str | bytes] = {}
+        self._context = (site, settings, renderer)
+
+    def __getitem__(self, path: str) -> str | bytes:
+        if path not in self._made:
+            extra = self._by_path[path]
+            made = dict(extra.produce(*self._context))
+            if set(made) != set(extra.paths):
+                raise ValueError(f"guide_ess : le producteur de {', '.join(extra.paths)} a écrit {', '.join(sorted(made))}.")
+            self._made.update(made)
+        return self._made[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_path)
+
+    def __len__(self) -> int:
+        return len(self._by_path)
+
+
 PageCheck = Callable[[Site, str, Blocks, Sequence[str], frozenset[str]], list[Problem]]
 
 
@@ -117,15 +207,17 @@ def open_data_files(site: Site, settings: Settings, renderer: Renderer) -> dict[
     return dict(opendata.site_files(site.corpus, site.url, settings.site_url, settings.data_licence))
 
 
-EXTRA_FILES: tuple[ExtraFiles, ...] = (feed_file, open_data_files)
+EXTRA_FILES: tuple[ExtraFiles, ...] = (ExtraFiles((FEED_FILE,), feed_file), ExtraFiles(opendata.FILES, open_data_files))
 PAGE_CHECKS: tuple[PageCheck, ...] = (dead_links,)
 
 
 def build_site(pages: Iterable[tuple[str, bytes]], data_files: Mapping[str, str], dates: Mapping[str, Dates],
-               settings: Settings) -> Built:
+               settings: Settings, written: Callable[[str], bool] | None = None) -> Built:
     """Read and check every page, generate the pages and blocks the site adds, and check their links.
 
-    ``data_files``: the text of each of :data:`DATA_FILES`. ``dates``: git dates by path relative to docs/."""
+    ``data_files``: the text of each of :data:`DATA_FILES`. ``dates``: git dates by path relative to docs/.
+    ``written``: in a dirty build (``./run.sh serve``), whether the page at a path is written again: only
+    those pages' blocks are prepared and their links checked (None: every page, a full build)."""
     pages = list(pages)
     corpus = kinds.load(pages, data_files[VOCABULARY_FILE], data_files[GLOSSARY_FILE])
     warnings = stale_pages(corpus)
@@ -140,14 +232,19 @@ def build_site(pages: Iterable[tuple[str, bytes]], data_files: Mapping[str, str]
             source = family.source(site, path)
             built.generated[path] = source if isinstance(source, str) else renderer.render(source)
     known = frozenset([*(path for path, _ in pages), *built.generated])
+    prepared: dict[str, Blocks] = {}
+    unprepared: list[str] = []
     for path in sorted(known):
+        if written is not None and not written(path):
+            unprepared.append(path)
+            continue
         blocks = kinds.blocks_of(site, path)
         targets = link_targets(blocks)
         for check in PAGE_CHECKS:
             built.problems.extend(check(site, path, blocks, targets, known))
         built.link_targets.update(targets)
         if blocks.before is not None or blocks.after is not None:
-            built.blocks[path] = (renderer.render(blocks.before), renderer.render(blocks.after))
-    for produce in EXTRA_FILES:
-        built.extra_files.update(produce(site, settings, renderer))
+            prepared[path] = blocks
+    built.blocks = RenderedBlocks(site, renderer, prepared, unprepared)
+    built.extra_files = ExtraContents(EXTRA_FILES, site, settings, renderer)
     return built

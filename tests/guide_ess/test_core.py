@@ -73,8 +73,8 @@ def test_adding_an_extra_file_or_a_page_check_is_one_line(monkeypatch: pytest.Mo
         checked.append(path)
         return [core.Problem(f"docs/{path}", "", "une vérification de plus", 1)] if path == "index.md" else []
 
-    monkeypatch.setattr(core, "EXTRA_FILES", (*core.EXTRA_FILES, lambda site, settings, renderer: {
-        "essai/experiences.txt": "\n".join(sorted(site.corpus.cases))}))
+    monkeypatch.setattr(core, "EXTRA_FILES", (*core.EXTRA_FILES, core.ExtraFiles(("essai/experiences.txt",), lambda site,
+                        settings, renderer: {"essai/experiences.txt": "\n".join(sorted(site.corpus.cases))})))
     monkeypatch.setattr(core, "PAGE_CHECKS", (*core.PAGE_CHECKS, check))
     built = build()
     assert str(built.extra_files["essai/experiences.txt"]).startswith("cas-") and "feed.xml" in built.extra_files
@@ -96,3 +96,30 @@ def test_the_engine_imports_only_the_core_s_public_face() -> None:
     imports = {m for p in root.glob("*.py") for m in re.findall(r"^\s*(?:from|import)\s+(guide_ess[\w.]*)",
                                                                  p.read_text(encoding="utf-8"), re.MULTILINE)}
     assert imports == {"guide_ess.core", "guide_ess"}
+
+
+def test_a_dirty_build_prepares_the_pages_it_writes_and_renders_any_other_when_asked() -> None:
+    full = build()
+    checked: list[str] = []
+    pages = fixture_pages()
+    dirty = core.build_site(pages, DATA, DATES, core.Settings(),
+                            written=lambda path: checked.append(path) is None and path == "experiences/cas-metz.md")
+    assert dirty.problems == [] and "experiences/cas-metz.md" in dirty.blocks
+    assert dirty.blocks["experiences/cas-lille.md"] == full.blocks["experiences/cas-lille.md"]  # asked for: rendered
+    assert dirty.blocks.pop("experiences/cas-metz.md", ("", "")) == full.blocks["experiences/cas-metz.md"]
+    assert dirty.blocks.pop("experiences/cas-metz.md", ("", "")) == ("", "")  # let go once written
+    assert set(checked) == {path for path, _ in pages} | set(dirty.generated)
+    assert dirty.link_targets < full.link_targets  # only the pages written again were checked
+
+
+def test_an_extra_file_is_made_only_when_its_content_is_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[str] = []
+
+    def produce(site: object, settings: object, renderer: object) -> dict[str, str]:
+        made.append("x")
+        return {"essai/a.txt": "a", "essai/b.txt": "b"}
+
+    monkeypatch.setattr(core, "EXTRA_FILES", (core.ExtraFiles(("essai/a.txt", "essai/b.txt"), produce),))
+    built = build()
+    assert sorted(built.extra_files) == ["essai/a.txt", "essai/b.txt"] and made == []
+    assert built.extra_files["essai/b.txt"] == "b" and built.extra_files["essai/a.txt"] == "a" and made == ["x"]

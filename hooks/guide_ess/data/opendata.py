@@ -25,6 +25,7 @@ CSV_FILE = f"{FOLDER}/experiences.csv"
 JSON_FILE = f"{FOLDER}/experiences.json"
 SCHEMA_FILE = f"{FOLDER}/schema.json"
 TEMPLATE_FILES = {f"{FOLDER}/modele-experiences.ods": template.ods, f"{FOLDER}/modele-experiences.xlsx": template.xlsx}
+FILES = (CSV_FILE, JSON_FILE, SCHEMA_FILE, *TEMPLATE_FILES)  # every file site_files writes
 SCHEMA_NAME = "experiences-ess-collectivites"
 
 
