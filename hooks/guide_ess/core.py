@@ -217,9 +217,10 @@ def build_site(pages: Iterable[tuple[str, bytes]], data_files: Mapping[str, str]
 
     ``data_files``: the text of each of :data:`DATA_FILES`. ``dates``: git dates by path relative to docs/.
     ``written``: in a dirty build (``./run.sh serve``), whether the page at a path is written again: only
-    those pages' blocks are prepared and their links checked (None: every page, a full build)."""
+    those pages' text is checked again (content policy) and their blocks prepared and their links checked;
+    every front matter is read and checked (None: every page, a full build)."""
     pages = list(pages)
-    corpus = kinds.load(pages, data_files[VOCABULARY_FILE], data_files[GLOSSARY_FILE])
+    corpus = kinds.load(pages, data_files[VOCABULARY_FILE], data_files[GLOSSARY_FILE], written)
     warnings = stale_pages(corpus)
     if corpus.problems:
         return Built(list(corpus.problems), warnings=warnings, front_matter=corpus.front_matter, settings=settings)

@@ -109,9 +109,11 @@ PAGE_FAMILIES: tuple[PageFamily, ...] = (
 )
 
 
-def load(pages: Iterable[tuple[str, bytes]], vocabulary_text: str, glossary_text: str) -> Corpus:
-    """Read and check every page (path relative to docs/, raw bytes) with the kinds declared here."""
-    return load_corpus(pages, vocabulary_text, glossary_text, PAGE_KINDS, INDEX_KIND_BY_NAME)
+def load(pages: Iterable[tuple[str, bytes]], vocabulary_text: str, glossary_text: str,
+         written: Callable[[str], bool] | None = None) -> Corpus:
+    """Read and check every page (path relative to docs/, raw bytes) with the kinds declared here
+    (``written``: see :func:`guide_ess.content.corpus.load_corpus`)."""
+    return load_corpus(pages, vocabulary_text, glossary_text, PAGE_KINDS, INDEX_KIND_BY_NAME, written)
 
 
 def record_at(corpus: Corpus, path: str) -> tuple[PageKind, Record] | None:

@@ -123,3 +123,14 @@ def test_an_extra_file_is_made_only_when_its_content_is_asked_for(monkeypatch: p
     built = build()
     assert sorted(built.extra_files) == ["essai/a.txt", "essai/b.txt"] and made == []
     assert built.extra_files["essai/b.txt"] == "b" and built.extra_files["essai/a.txt"] == "a" and made == ["x"]
+
+
+def test_a_dirty_build_checks_the_text_of_the_pages_it_writes_again_and_every_front_matter() -> None:
+    breach = [(p, b + b"\n<script>alert(1)</script>\n" if p == "experiences/cas-metz.md" else b) for p, b in fixture_pages()]
+    written_again = core.build_site(breach, DATA, DATES, core.Settings(), written=lambda path: path == "experiences/cas-metz.md")
+    assert [p.where.split(":")[0] for p in written_again.problems] == ["docs/experiences/cas-metz.md"]
+    kept = core.build_site(breach, DATA, DATES, core.Settings(), written=lambda path: path != "experiences/cas-metz.md")
+    assert kept.problems == []  # its text was checked by the build that wrote it
+    bad_meta = [(p, b.replace(b"leviers: [", b"leviers: [inconnu, ", 1) if p == "experiences/cas-metz.md" else b)
+                for p, b in fixture_pages()]
+    assert core.build_site(bad_meta, DATA, DATES, core.Settings(), written=lambda path: False).problems

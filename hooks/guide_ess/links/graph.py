@@ -5,6 +5,7 @@ Every structure is built in one pass over the pages (cost linear in their number
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -33,7 +34,7 @@ class LinkGraph:
 
     cases_by: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # facet -> value -> case ids
     cited_by: dict[Ref, list[Ref]] = field(default_factory=dict)  # page -> pages whose reference fields name it
-    related: dict[Ref, list[Ref]] = field(default_factory=dict)
+    related: Mapping[Ref, list[Ref]] = field(default_factory=dict)  # page -> related pages (RelatedPages)
 
     def citing(self, kind: str, id_: str) -> list[Ref]:
         """The pages that name the page ``kind``/``id_`` in a reference field (its sources…), by kind in the
@@ -60,8 +61,8 @@ def build_graph(corpus: Corpus) -> LinkGraph:
             for value in getattr(case, facet):
                 graph.cases_by[facet][value].append(case.id)
     _cite(corpus, graph)
-    _relate_cases(corpus, graph)
-    _relate_guides(corpus, graph)
+    related = graph.related = RelatedPages(corpus, graph)
+    _relate_guides(corpus, related)
     graph.cases_by = {facet: dict(values) for facet, values in graph.cases_by.items()}
     return graph
 
@@ -81,35 +82,59 @@ def _cite(corpus: Corpus, graph: LinkGraph) -> None:
     graph.cited_by = dict(cited_by)
 
 
-def _relate_cases(corpus: Corpus, graph: LinkGraph) -> None:
-    positions: dict[tuple[str, str], dict[str, int]] = {}
-    for facet in ("themes", "leviers"):
-        for value, ids in graph.cases_by[facet].items():
-            positions[(facet, value)] = {case_id: i for i, case_id in enumerate(ids)}
-    # Themes and levers as bits of one number, regions of another: counting shared values
-    # is then one « & » and one bit count per pair of cases.
-    bits = {("themes", t): 1 << i for i, t in enumerate(corpus.vocabulary.themes)}
-    bits.update({("leviers", lv): 1 << (len(bits) + i) for i, lv in enumerate(corpus.vocabulary.leviers)})
-    region_bits = {r: 1 << i for i, r in enumerate(corpus.vocabulary.regions)}
-    shared_mask = {c.id: sum(bits.get(("themes", t), 0) for t in set(c.themes))
-                   + sum(bits.get(("leviers", lv), 0) for lv in set(c.leviers)) for c in corpus.cases.values()}
-    region_mask = {c.id: sum(region_bits.get(r, 0) for r in set(c.regions)) for c in corpus.cases.values()}
-    title_key = {c.id: c.title.casefold() for c in corpus.cases.values()}
-    for case in corpus.cases.values():
+class RelatedPages(Mapping[Ref, "list[Ref]"]):
+    """The related pages of each page: the guides' computed at once, each case's when first asked for (a
+    build asks for those of the cases it writes: a dirty build of ``./run.sh serve``, one or two)."""
+
+    def __init__(self, corpus: Corpus, graph: LinkGraph) -> None:
+        self._known: dict[Ref, list[Ref]] = {}
+        self._cases = corpus.cases
+        self._lists = graph.cases_by
+        self._positions: dict[tuple[str, str], dict[str, int]] = {}
+        for facet in ("themes", "leviers"):
+            for value, ids in graph.cases_by[facet].items():
+                self._positions[(facet, value)] = {case_id: i for i, case_id in enumerate(ids)}
+        # Themes and levers as bits of one number, regions of another: counting shared values
+        # is then one « & » and one bit count per pair of cases.
+        bits = {("themes", t): 1 << i for i, t in enumerate(corpus.vocabulary.themes)}
+        bits.update({("leviers", lv): 1 << (len(bits) + i) for i, lv in enumerate(corpus.vocabulary.leviers)})
+        region_bits = {r: 1 << i for i, r in enumerate(corpus.vocabulary.regions)}
+        self._shared = {c.id: sum(bits.get(("themes", t), 0) for t in set(c.themes))
+                        + sum(bits.get(("leviers", lv), 0) for lv in set(c.leviers)) for c in corpus.cases.values()}
+        self._regions = {c.id: sum(region_bits.get(r, 0) for r in set(c.regions)) for c in corpus.cases.values()}
+
+    def __getitem__(self, ref: Ref) -> list[Ref]:
+        found = self._known.get(ref)
+        if found is None:
+            if ref.kind != "case" or ref.id not in self._cases:
+                raise KeyError(ref)
+            found = self._known[ref] = self._related_cases(self._cases[ref.id])
+        return found
+
+    def __iter__(self) -> Iterator[Ref]:
+        return iter([*(r for r in self._known if r.kind != "case"), *(Ref("case", i) for i in self._cases)])
+
+    def __len__(self) -> int:
+        return sum(1 for r in self._known if r.kind != "case") + len(self._cases)
+
+    def set(self, ref: Ref, related: list[Ref]) -> None:
+        self._known[ref] = related
+
+    def _related_cases(self, case: Case) -> list[Ref]:
         candidates: set[str] = set()
         for facet in ("themes", "leviers"):
             for value in getattr(case, facet):
-                ids = graph.cases_by[facet][value]
-                i = positions[(facet, value)][case.id]
+                ids = self._lists[facet][value]
+                i = self._positions[(facet, value)][case.id]
                 candidates.update(ids[max(0, i - WINDOW): i + WINDOW + 1])
         candidates.discard(case.id)
-        mine, my_regions = shared_mask[case.id], region_mask[case.id]
-        scored = sorted((-(mine & shared_mask[other]).bit_count(), -(my_regions & region_mask[other]).bit_count(),
-                         title_key[other], other) for other in candidates)
-        graph.related[Ref("case", case.id)] = [Ref("case", s[3]) for s in scored[:RELATED_MAX]]
+        mine, my_regions = self._shared[case.id], self._regions[case.id]
+        scored = sorted((-(mine & self._shared[other]).bit_count(), -(my_regions & self._regions[other]).bit_count(),
+                         self._cases[other].title.casefold(), other) for other in candidates)
+        return [Ref("case", s[3]) for s in scored[:RELATED_MAX]]
 
 
-def _relate_guides(corpus: Corpus, graph: LinkGraph) -> None:
+def _relate_guides(corpus: Corpus, related: RelatedPages) -> None:
     """Guides are related when case studies name both themes."""
     together: Counter[tuple[str, str]] = Counter()
     for case in corpus.cases.values():
@@ -122,4 +147,4 @@ def _relate_guides(corpus: Corpus, graph: LinkGraph) -> None:
             for other in corpus.guides.values()
             if other.id != guide.id and together[(guide.id, other.id)] > 0
         )
-        graph.related[Ref("guide", guide.id)] = [Ref("guide", s[2]) for s in scored[:RELATED_MAX]]
+        related.set(Ref("guide", guide.id), [Ref("guide", s[2]) for s in scored[:RELATED_MAX]])
