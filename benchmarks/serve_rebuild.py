@@ -125,8 +125,10 @@ def main() -> None:
         "",
         f"- Target: a saved edit visible in ≤ {TARGET_S:g} s — {'**PASS**' if median <= TARGET_S else '**FAIL**'} "
         f"(median {median:.2f} s).",
-        "- Meanwhile (engine/serve.py): the edited page and every generated list page are rendered again; the "
-        "search index, the orphan check and the blocks of the other hand-written pages wait for the next full build.",
+        "- Meanwhile (engine/serve.py): the edited page is rendered again, with its generated blocks; the generated "
+        "pages and files (lists by region, level, lever and theme, printable guides, feed, open data), the search "
+        "index, the orphan check and the blocks of the other hand-written pages stay as the previous build wrote "
+        "them until the next full build.",
         f"- Warnings in the server's log: {log_text.count('WARNING')}.",
     ]
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -1,10 +1,11 @@
 """Fast rebuilds for ``./run.sh serve``: MkDocs' dirty builds (``mkdocs serve --dirty``).
 
 On a save, a dirty build renders again only the pages whose source changed since the site was
-written. Every front matter is still read and checked, and every generated block prepared and its
-links checked, so a content error still stops the build; but only the blocks of the pages written
-again are rendered. What a dirty build cannot know, it leaves as it was, until the next full build
-(the first build of ``./run.sh serve``, ``./run.sh build``):
+written (:func:`written_again`). Every front matter is still read and checked, so an error in any
+front matter still stops the build; the text of the pages written again is checked (content policy),
+and their generated blocks prepared, their links checked and rendered. The other pages' text was
+checked by the build that wrote them. What a dirty build cannot know, it leaves as it was, until the
+next full build (the first build of ``./run.sh serve``, ``./run.sh build``):
 
 - the pages and files the hooks generate (the lists of experiences by region, level, lever, theme,
   their later pages, the printable guides; the feed and the open data), which MkDocs would count
