@@ -66,6 +66,26 @@ def test_a_page_view_that_does_not_search_loads_nothing_of_the_index(tab: Any, s
     assert watch.errors == []
 
 
+def test_a_first_search_loads_the_index_chunks_of_its_words_not_the_whole_index(browser: Any, served_url: str,
+                                                                                site: Path) -> None:
+    """The ranking needs the number of indexed pages: read from Pagefind's entry file, not by a search
+    of every page (pagefind.search(null) loads every chunk of the index: 48 MB at 10,000 cases)."""
+    chunks = list((site / "pagefind" / "index").glob("*.pf_index"))
+    assert len(chunks) >= 3, "l'index du site réel doit avoir plusieurs morceaux pour que ce test ait un sens"
+    for query in ("Enercoop", "marchés réservés", "collectivité", "qu'est-ce que l'ESS"):
+        context = browser.new_context(viewport=DESKTOP)  # a reader's first search: an empty cache
+        tab = context.new_page()
+        watch = Watch(tab)
+        tab.goto(served_url + "experiences/", wait_until="networkidle")
+        tab.click(INPUT)
+        search(tab, query)
+        tab.wait_for_timeout(300)
+        fetched = {u.split("?")[0] for u in watch.requests if u.split("?")[0].endswith(".pf_index")}
+        assert 1 <= len(fetched) < len(chunks) and len(fetched) <= 2, (query, sorted(fetched))
+        assert tab.locator(RESULT_LINKS).count() > 0 and watch.errors == []
+        context.close()
+
+
 def test_results_have_title_section_and_highlighted_unaccented_words(tab: Any, served_url: str) -> None:
     watch = Watch(tab)
     tab.goto(served_url + "guides/commande-publique/")

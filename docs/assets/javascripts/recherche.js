@@ -191,17 +191,17 @@
       return true;
     }).slice(0, MOTS_CHERCHES).join(" ");
     var parMot = mots.map(function (mot) { return pagefind.search(mot); });
-    var recherches = [mots.length > 1 ? pagefind.search(entiere || texte) : parMot[0], vueDEnsemble(pagefind)].concat(parMot);
+    var recherches = [mots.length > 1 ? pagefind.search(entiere || texte) : parMot[0], nombreDePages()].concat(parMot);
     return Promise.all(recherches).then(function (reponses) {
       var entiers = {};
       ((reponses[0] && reponses[0].results) || []).forEach(function (r) { entiers[r.id] = r; });
-      var apercu = reponses[1];
+      var total = reponses[1];
       var pages = {};
       var liste = [];
-      var courants = 0;
-      reponses.slice(2).forEach(function (reponse) {
+      var courants = [];
+      reponses.slice(2).forEach(function (reponse, i) {
         var resultats = (reponse && reponse.results) || [];
-        if (apercu.total && resultats.length >= apercu.total * MOT_COURANT) courants += 1;
+        if (total && resultats.length >= total * MOT_COURANT) courants.push(mots[i]);
         resultats.forEach(function (r) {
           var page = pages[r.id];
           if (!page) { page = pages[r.id] = { resultat: r, mots: 0, score: 0, meilleur: -1 }; liste.push(page); }
@@ -214,31 +214,52 @@
          que la plupart des pages emploient : aucun ne désigne une page précise, et la page qui y
          répond est celle qui donne la vue d'ensemble (hooks/engine/search.py, OVERVIEW_PAGES). Elle
          reçoit un bonus proportionnel à la part des mots courants de la requête. */
-      var bonus = 1 + BONUS_APERCU * courants / mots.length;
-      liste.forEach(function (page) {
-        page.classement = page.score * page.mots / mots.length * (apercu.ids[page.resultat.id] ? bonus : 1);
+      return vueDEnsemble(pagefind, courants).then(function (apercu) {
+        var bonus = 1 + BONUS_APERCU * courants.length / mots.length;
+        liste.forEach(function (page) {
+          page.classement = page.score * page.mots / mots.length * (apercu[page.resultat.id] ? bonus : 1);
+        });
+        liste.sort(function (a, b) { return b.classement - a.classement || b.mots - a.mots; });
+        return liste.map(function (page) { return entiers[page.resultat.id] || page.resultat; });
       });
-      liste.sort(function (a, b) { return b.classement - a.classement || b.mots - a.mots; });
-      return liste.map(function (page) { return entiers[page.resultat.id] || page.resultat; });
     });
   }
 
-  /* Les pages de vue d'ensemble (filtre Pagefind « apercu ») et le nombre de pages indexées, lus
-     une fois, à la première requête de plusieurs mots (un petit fichier de l'index). */
-  var promesseApercu = null;
+  /* Les pages de vue d'ensemble (filtre Pagefind « apercu ») qui ont l'un des mots courants de la
+     requête : chacun de ces mots cherché avec le filtre, qui ne charge que le petit fichier du filtre
+     (les morceaux de l'index de ces mots sont déjà là). Jamais pagefind.search(null), avec ou sans
+     filtre : Pagefind charge alors tous les morceaux de l'index (48 Mo à 10 000 expériences). */
+  function vueDEnsemble(pagefind, courants) {
+    if (!reglages.apercu || !courants.length) return Promise.resolve({});
+    var filtre = {};
+    filtre[reglages.apercu] = "oui";
+    return Promise.all(courants.map(function (mot) {
+      return pagefind.search(mot, { filters: filtre });
+    })).then(function (reponses) {
+      var ids = {};
+      reponses.forEach(function (reponse) {
+        ((reponse && reponse.results) || []).forEach(function (r) { ids[r.id] = true; });
+      });
+      return ids;
+    }, function () { return {}; });
+  }
 
-  function vueDEnsemble(pagefind) {
-    if (!promesseApercu) {
-      var filtre = {};
-      filtre[reglages.apercu] = "oui";
-      promesseApercu = Promise.all([pagefind.search(null), reglages.apercu ? pagefind.search(null, { filters: filtre }) : null])
-        .then(function (reponses) {
-          var ids = {};
-          ((reponses[1] && reponses[1].results) || []).forEach(function (r) { ids[r.id] = true; });
-          return { total: ((reponses[0] && reponses[0].results) || []).length, ids: ids };
-        }, function () { return { total: 0, ids: {} }; });
+  /* Le nombre de pages indexées, lu une fois dans l'entrée de l'index (pagefind-entry.json, un
+     petit fichier), pour savoir quels mots de la requête la plupart des pages emploient. */
+  var promesseTotal = null;
+
+  function nombreDePages() {
+    if (!promesseTotal) {
+      promesseTotal = fetch(reglages.index + "pagefind-entry.json").then(function (reponse) {
+        return reponse.json();
+      }).then(function (entree) {
+        var langues = (entree && entree.languages) || {};
+        return Object.keys(langues).reduce(function (total, langue) {
+          return total + (Number(langues[langue].page_count) || 0);
+        }, 0);
+      }, function () { promesseTotal = null; return 0; });
     }
-    return promesseApercu;
+    return promesseTotal;
   }
 
   function donnees(resultats) {
