@@ -62,7 +62,10 @@ def csv_bytes(items: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> 
 
 
 def json_bytes(items: Sequence[Mapping[str, Any]]) -> bytes:
-    return (json.dumps(list(items), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """A JSON array, one case per line (a change to a case is one line of a diff). Each line is made by
+    json's C encoder: an indented whole (``indent=2``) goes through its Python encoder, three times slower."""
+    lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
+    return (f"[\n{lines}\n]\n" if lines else "[]\n").encode("utf-8")
 
 
 def _alternatives(values: Sequence[str]) -> str:
