@@ -315,7 +315,13 @@ def bad_input(browser: Browser, url: str) -> list[str]:
         page.wait_for_timeout(1000)
         left = page.locator(".recherche__resultats .recherche-resultat").count()
         lines.append(f"  Then the box cleared: {len(requests)} more requests, {left} results left shown.")
+    context.close()
     for label, query in (("200 characters", LONG_QUERY), ("a word on most pages", "collectivité")):
+        # A fresh reader each time: the same page opened again gets its last query back (history state),
+        # and a query of 200 characters fills the box (maxlength).
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
         page.goto(url, wait_until="networkidle")
         page.evaluate(WATCH_JS, " ".join(query.split())[:200].strip())
         page.click("#recherche-champ")
@@ -325,7 +331,7 @@ def bad_input(browser: Browser, url: str) -> list[str]:
         summary = page.locator(".recherche__resume").inner_text()
         lines.append(f"- {label}: results drawn {(m['shown'] - m['last']) / 1000:.2f} s after the input, "
                      f"{m['count']} shown; the panel says « {summary.strip()} ».")
-    context.close()
+        context.close()
     return lines
 
 
