@@ -13,10 +13,12 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from guide_ess_corpus import fixture_corpus
-from helpers import HISTORY
+from helpers import HISTORY, ROOT
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CORPUS = fixture_corpus()
+
+STYLESHEET = ROOT / "docs" / "assets" / "stylesheets" / "guide.css"
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -239,7 +241,7 @@ def test_printable_page_holds_every_guide_in_menu_order(fixture_site: Path) -> N
 
 
 def test_print_stylesheet_hides_navigation_and_shows_link_targets(fixture_site: Path) -> None:
-    css = (fixture_site / "assets" / "stylesheets" / "guide.css").read_text(encoding="utf-8")
+    css = STYLESHEET.read_text(encoding="utf-8")  # the source: the built copy is minified
     block = css[css.index("@media print"):]
     for selector in (".md-header", ".md-sidebar", ".md-footer", ".recherche", ".md-content__button"):
         assert re.search(re.escape(selector) + r"[,\s{]", block), selector
@@ -291,7 +293,7 @@ def test_print_margins_name_the_guide_the_public_address_and_the_review_date(fix
     assert _print_settings(fixture_site / "index.html") == {"guide": "Guide ESS & collectivités",
                                                              "adresse": "http://127.0.0.1:8000/", "date": ""}
     assert _print_settings(fixture_site / "experiences" / "index.html")["adresse"] == "http://127.0.0.1:8000/experiences/"
-    css = (fixture_site / "assets" / "stylesheets" / "guide.css").read_text(encoding="utf-8")
+    css = STYLESHEET.read_text(encoding="utf-8")  # the source: the built copy is minified
     for box, value in (("top-left", "guide"), ("top-right", "date"), ("bottom-left", "adresse")):
         assert re.search(rf"@{box} \{{\s*content: var\(--impression-{value}", css), box
 
@@ -306,3 +308,14 @@ def test_search_weighs_descriptions_list_pages_and_contributor_pages(fixture_sit
     assert weights["experiences"]["data-pagefind-weight"] == weights["nouveautes"]["data-pagefind-weight"] == "0.4"
     assert not weights["guides/cooperation"].has_attr("data-pagefind-weight")
     assert "data-apercu" in str(soup(fixture_site / "index.html").select_one("form.recherche__formulaire"))
+
+
+def test_the_site_s_own_scripts_and_stylesheet_are_minified_in_the_built_site(fixture_site: Path) -> None:
+    """engine/minify.py: the built copies lose comments and spaces, and keep every rule and statement."""
+    for rel in ("javascripts/recherche.js", "javascripts/sigles.js", "javascripts/carte.js", "stylesheets/guide.css"):
+        source = (ROOT / "docs" / "assets" / rel).read_text(encoding="utf-8")
+        built = (fixture_site / "assets" / rel).read_text(encoding="utf-8")
+        assert len(built) < 0.75 * len(source), rel
+        assert "/*" not in built and "\n  " not in built, rel
+    css = (fixture_site / "assets" / "stylesheets" / "guide.css").read_text(encoding="utf-8")
+    assert "@media print" in css and "@top-left{content:var(--impression-guide" in css

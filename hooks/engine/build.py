@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from guide_ess import core
 
-from . import content_policy, front_matter, headings, links, menus, orphans, report, search, serve, theme_markup
+from . import content_policy, front_matter, headings, links, menus, minify, orphans, report, search, serve, theme_markup
 
 _ATTRIBUTE = "_guide_ess_build"
 NO_SEARCH_INDEX = "guide_ess_sans_index"  # config.extra key: a check that needs no search index (tools/verifier.py)
@@ -100,6 +100,7 @@ class Build:
             files.append(serve.generated_file(self.config, name, functools.partial(built.extra_files.__getitem__, name),
                                               dirty))
         self.reached.note_targets(built.link_targets)
+        minify.minify_assets(files, self.config)
         return files
 
     def settings(self) -> core.Settings:
