@@ -7,7 +7,6 @@ on its own config object, which every event receives.
 """
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +52,7 @@ class Build:
         self.warnings: list[core.Problem] = []  # pages to review: reported by the contributors' check, never an error
         self.search_pages = search.PageTexts()  # each page's text for the search index, written as it is finished
         self.orphans: list[core.Problem] = []
-        self.partial = False  # a dirty build (./run.sh serve): engine/serve.py
+        self.partial = False  # a dirty build (./run.sh serve), known at on_files: engine/serve.py
         self._built: core.Built | None = None
 
     @property
@@ -88,18 +87,20 @@ class Build:
         pages = [(f.src_uri, Path(f.abs_src_path).read_bytes()) for f in files.documentation_pages() if f.abs_src_path]
         data_files = {name: self._data_file(name) for name in core.DATA_FILES}
         dates = core.page_dates(Path(self.config.config_file_path).parent, self.docs_dir)
-        dirty = serve.rewrites(Path(self.config.site_dir))
-        written = serve.written_again(self.config, files) if dirty else None
+        self.partial = serve.rewrites(Path(self.config.site_dir))
+        written = serve.written_again(self.config, files) if self.partial else None
         built = core.build_site(pages, data_files, dates, self.settings(), written)
         self.warnings = built.warnings
         self.stop_on(built.problems)
         self._built = built
-        for path, source in built.generated.items():
-            files.append(serve.generated_file(self.config, path, functools.partial(str, source), dirty))
-        for name in built.extra_files:  # the feed, the open data: pages may link to them
-            files.append(serve.generated_file(self.config, name, functools.partial(built.extra_files.__getitem__, name),
-                                              dirty))
+        for contents in (built.generated, built.extra_files):  # the feed, the open data: pages may link to them
+            for path in contents:
+                files.append(serve.generated_file(self.config, path, contents, self.partial))
         self.reached.note_targets(built.link_targets)
+        return self.minify_assets(files)
+
+    def minify_assets(self, files: Files) -> Files:
+        """The site's own scripts and stylesheet, minified (engine/minify.py)."""
         minify.minify_assets(files, self.config)
         return files
 
@@ -174,7 +175,6 @@ class Build:
 
     def check_reached(self, env: Any, files: Files) -> Any:
         """Note the pages that nothing reaches (every page is read now; not in a dirty build, engine/serve.py)."""
-        self.partial = serve.partial(files.documentation_pages())
         self.orphans = [] if self.partial else self.reached.orphans(files)
         return env
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Mapping
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -51,12 +51,6 @@ def allow_dirty_builds() -> None:
         logger.addFilter(_DirtyNotice())
 
 
-def partial(pages: Iterable[File]) -> bool:
-    """Whether this build rendered only some pages (a dirty build): read at on_env, when every page
-    this build renders has its HTML and the others have none."""
-    return any(f.page is not None and f.page.content is None for f in pages)
-
-
 def rewrites(site_dir: Path) -> bool:
     """Whether this build writes over the previous one (a dirty build), read at on_files: MkDocs empties
     the site folder before on_files (all but hidden entries), except in a dirty build."""
@@ -70,22 +64,21 @@ class KeptFile(File):
         return False
 
 
-def generated_file(config: MkDocsConfig, path: str, content: Callable[[], "str | bytes"], dirty: bool) -> File:
-    """The generated page or file ``path``; in a dirty build, kept if the previous build wrote it
-    (``content`` is then never asked for)."""
-    if dirty:
-        kept = KeptFile.generated(config, path, content=b"")
-        if os.path.isfile(kept.abs_dest_path):
-            return kept
-    return File.generated(config, path, content=content())
+def written_before(config: MkDocsConfig, path: str) -> bool:
+    """Whether the previous build wrote the page or file ``path`` (relative to docs/)."""
+    return os.path.isfile(KeptFile.generated(config, path, content=b"").abs_dest_path)
+
+
+def generated_file(config: MkDocsConfig, path: str, contents: Mapping[str, "str | bytes"], dirty: bool) -> File:
+    """The generated page or file ``path``, its content ``contents[path]``; in a dirty build, kept if the
+    previous build wrote it (its content is then never asked for: the core makes the open data on demand)."""
+    if dirty and written_before(config, path):
+        return KeptFile.generated(config, path, content=b"")
+    return File.generated(config, path, content=contents[path])
 
 
 def written_again(config: MkDocsConfig, files: Files) -> Callable[[str], bool]:
     """Whether this dirty build writes the page at a path (relative to docs/) again: its source changed
     since the previous build wrote it, or the previous build did not write it (a new generated page)."""
     changed = {f.src_uri for f in files.documentation_pages() if f.is_modified()}
-
-    def again(path: str) -> bool:
-        return path in changed or not os.path.isfile(KeptFile.generated(config, path, content=b"").abs_dest_path)
-
-    return again
+    return lambda path: path in changed or not written_before(config, path)

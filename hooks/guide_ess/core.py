@@ -74,38 +74,32 @@ class RenderedBlocks(Mapping[str, "tuple[str, str]"]):
     def __init__(self, site: Site | None = None, renderer: Renderer | None = None,
                  prepared: Mapping[str, Blocks] | None = None, unprepared: Iterable[str] = ()) -> None:
         self._site, self._renderer = site, renderer
-        self._prepared = dict(prepared or {})
-        self._unprepared = set(unprepared)  # known pages whose blocks were not prepared (dirty build)
+        # path -> its blocks; None: a known page whose blocks were not prepared yet (dirty build)
+        self._blocks: dict[str, Blocks | None] = {**dict.fromkeys(unprepared), **(prepared or {})}
 
-    def _blocks(self, path: str) -> Blocks:
-        found = self._prepared.get(path)
-        if found is None and path in self._unprepared and self._site is not None:
-            found = kinds.blocks_of(self._site, path)
-        if found is None or (found.before is None and found.after is None):
-            raise KeyError(path)
-        return found
+    def _prepared(self, path: object) -> Blocks | None:
+        """The blocks of the page at ``path``, prepared now if they were not; None if it has none."""
+        if not isinstance(path, str) or path not in self._blocks:
+            return None
+        found = self._blocks[path]
+        if found is None and self._site is not None:
+            found = self._blocks[path] = kinds.blocks_of(self._site, path)
+        return found if found is not None and (found.before is not None or found.after is not None) else None
 
     def __getitem__(self, path: str) -> tuple[str, str]:
-        blocks = self._blocks(path)
-        if self._renderer is None:
+        blocks = self._prepared(path)
+        if blocks is None or self._renderer is None:
             raise KeyError(path)
         return self._renderer.render(blocks.before), self._renderer.render(blocks.after)
 
     def __contains__(self, path: object) -> bool:
-        return path in self._prepared or (path in self._unprepared and isinstance(path, str) and self._has(path))
-
-    def _has(self, path: str) -> bool:
-        try:
-            self._blocks(path)
-        except KeyError:
-            return False
-        return True
+        return self._prepared(path) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return iter([*self._prepared, *sorted(p for p in self._unprepared if self._has(p))])
+        return iter([path for path in list(self._blocks) if self._prepared(path) is not None])
 
     def __len__(self) -> int:
-        return len(list(iter(self)))
+        return sum(1 for _ in self)
 
     def pop(self, path: str, default: tuple[str, str]) -> tuple[str, str]:
         """The page's blocks, rendered, and let go (a page is written once per build)."""
@@ -113,8 +107,7 @@ class RenderedBlocks(Mapping[str, "tuple[str, str]"]):
             rendered = self[path]
         except KeyError:
             return default
-        self._prepared.pop(path, None)
-        self._unprepared.discard(path)
+        del self._blocks[path]
         return rendered
 
 
