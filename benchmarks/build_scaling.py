@@ -10,7 +10,7 @@ getrusage(RUSAGE_SELF) at its exit. The build with hooks ends with the search in
 (hooks/engine/search.py runs Pagefind); its time alone is measured too, by running the indexing
 again on the built site. The largest page built is named at each size.
 
-Usage: .venv/bin/python benchmarks/build_scaling.py [--sizes 300 1000 3000 10000] [--keep]
+Usage: .venv/bin/python benchmarks/build_scaling.py [--sizes 300 1000 3000 10000] [--keep] [--texte naturel]
 Writes benchmarks/results/build_scaling.md.
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ import functools
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -90,12 +91,55 @@ def quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+Sentence = Callable[[random.Random], str]
+
+
 def sentence(rng: random.Random) -> str:
+    """A sentence of the repetitive text: 9 to 18 of the 75 :data:`WORDS`. Every case then writes each of
+    them about ten times (« collectivité » about 20): the worst case for the index chunk of a common word."""
     words = [rng.choice(WORDS) for _ in range(rng.randint(9, 18))]
     return words[0].capitalize() + " " + " ".join(words[1:]) + "."
 
 
-def paragraph(rng: random.Random, source_id: str | None = None) -> str:
+_MARKUP = (
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images: their text
+    (re.compile(r"\[\^[^\]]*\]"), ""),  # footnote references
+    (re.compile(r"\{[:#.][^}]*\}"), ""),  # attribute lists
+    (re.compile(r"[*_`]+"), ""),  # emphasis, code
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
+_SKIPPED_LINE = re.compile(r"\s*(?:#|\||!!!|\?\?\?|\*\[|--8<--|<|```|~~~|:|\[\^)")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
+
+
+def site_sentences(docs: Path) -> list[str]:
+    """The sentences of the site's own case studies and guides, Markdown removed (headings, tables,
+    admonitions, code and HTML left out): 6 to 60 words, no bracket, brace or web address left."""
+    sentences: list[str] = []
+    for folder in ("experiences", "guides"):
+        for page in sorted((docs / folder).glob("*.md")):
+            body = page.read_text(encoding="utf-8").split("\n---", 1)[-1]
+            lines = [_LIST_MARKER.sub("", line, count=1) for line in body.splitlines() if not _SKIPPED_LINE.match(line)]
+            for block in "\n".join(lines).split("\n\n"):
+                text = " ".join(block.split())
+                for pattern, replacement in _MARKUP:
+                    text = pattern.sub(replacement, text)
+                sentences.extend(s for s in _SENTENCE_END.split(text)
+                                 if 6 <= len(s.split()) <= 60 and not re.search(r"[\[\]{}<>|]|https?:|\.md\b", s))
+    return sentences
+
+
+def natural_text(docs: Path) -> Sentence:
+    """Sentences drawn from :func:`site_sentences`: a synthetic case then uses the site's own vocabulary at
+    about its frequencies (a content word found on most case pages appears one to three times on each)."""
+    pool = [s[0].upper() + s[1:] for s in site_sentences(docs)]
+    return lambda rng: rng.choice(pool)
+
+
+TEXTS = ("repetitif", "naturel")
+
+
+def paragraph(rng: random.Random, source_id: str | None = None, sentence: Sentence = sentence) -> str:
     text = " ".join(sentence(rng) for _ in range(rng.randint(3, 5)))
     if source_id:
         text += f" ([source](../sources/{source_id}.md))"
@@ -114,8 +158,9 @@ def source_page(index: int, vocab: dict[str, dict[str, str]]) -> tuple[str, str]
     return source_id, text
 
 
-def case_page(index: int, vocab: dict[str, dict[str, str]], source_ids: list[str]) -> tuple[str, str]:
-    """One synthetic case study; its content depends only on ``index``."""
+def case_page(index: int, vocab: dict[str, dict[str, str]], source_ids: list[str],
+              sentence: Sentence = sentence) -> tuple[str, str]:
+    """One synthetic case study; its content depends only on ``index`` and the kind of text."""
     rng = random.Random(f"case-{index}")
     case_id = f"cas-synthetique-{index:05d}"
     place = rng.choice(PLACES)
@@ -139,7 +184,7 @@ def case_page(index: int, vocab: dict[str, dict[str, str]], source_ids: list[str
     ]
     body = []
     for title_ in SECTIONS:
-        paragraphs = [paragraph(rng, rng.choice(sources) if rng.random() < 0.5 else None)
+        paragraphs = [paragraph(rng, rng.choice(sources) if rng.random() < 0.5 else None, sentence)
                       for _ in range(rng.randint(1, 3))]
         body.append(f"## {title_}\n\n" + "\n\n".join(paragraphs))
     body.append("- " + "\n- ".join(sentence(rng) for _ in range(3)))
@@ -157,9 +202,10 @@ def snapshot(base: Path) -> Path:
     return template
 
 
-def make_corpus(base: Path, template: Path, n_cases: int) -> Path:
-    """The project snapshot plus synthetic sources and cases: ``n_cases`` case studies in all."""
-    project = base / f"corpus-{n_cases}"
+def make_corpus(base: Path, template: Path, n_cases: int, text: str = TEXTS[0]) -> Path:
+    """The project snapshot plus synthetic sources and cases: ``n_cases`` case studies in all, their text
+    :func:`sentence` (``repetitif``) or :func:`natural_text` (``naturel``)."""
+    project = base / (f"corpus-{n_cases}" if text == TEXTS[0] else f"corpus-{n_cases}-{text}")
     shutil.copytree(template, project)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs-nohooks.yml").write_text(without_hooks(config), encoding="utf-8")
@@ -168,14 +214,15 @@ def make_corpus(base: Path, template: Path, n_cases: int) -> Path:
     vocab = yaml.safe_load((docs / ".vocabulaires.yml").read_text(encoding="utf-8"))
     real_sources = [p.stem for p in (docs / "sources").glob("*.md") if p.name != "index.md"]
     real_cases = [p for p in (docs / "experiences").glob("*.md") if p.name != "index.md"]
+    writer = sentence if text == TEXTS[0] else natural_text(docs)
     synthetic_sources = []
     for i in range(1, TOTAL_SOURCES - len(real_sources) + 1):
         source_id, text = source_page(i, vocab)
         (docs / "sources" / f"{source_id}.md").write_text(text, encoding="utf-8")
         synthetic_sources.append(source_id)
     for i in range(1, n_cases - len(real_cases) + 1):
-        case_id, text = case_page(i, vocab, sorted(real_sources) + synthetic_sources)
-        (docs / "experiences" / f"{case_id}.md").write_text(text, encoding="utf-8")
+        case_id, page = case_page(i, vocab, sorted(real_sources) + synthetic_sources, writer)
+        (docs / "experiences" / f"{case_id}.md").write_text(page, encoding="utf-8")
     return project
 
 
@@ -291,8 +338,8 @@ class Row:
         return self.hooks_cpu / self.plain_cpu - 1
 
 
-def measure(base: Path, template: Path, n_cases: int, runs: int) -> Row:
-    project = make_corpus(base, template, n_cases)
+def measure(base: Path, template: Path, n_cases: int, runs: int, text: str = TEXTS[0]) -> Row:
+    project = make_corpus(base, template, n_cases, text)
     hooks, plain = [], []
     for run in range(runs):  # interleaved, so drift hits both configurations alike
         build: Callable[..., Build] = first_build if run == 0 else functools.partial(timed_build, config="mkdocs.yml", strict=True)
@@ -327,7 +374,7 @@ def verdict(ok: bool) -> str:
     return "**PASS**" if ok else "**FAIL**"
 
 
-def report(rows: list[Row], load: tuple[float, float], revision: str) -> str:
+def report(rows: list[Row], load: tuple[float, float], revision: str, text: str = TEXTS[0]) -> str:
     by_size = {r.cases: r for r in rows}
     lines = [
         "# Build scaling",
@@ -339,7 +386,9 @@ def report(rows: list[Row], load: tuple[float, float], revision: str) -> str:
         "wall-clock times; CPU seconds (user + system of the build process) are given in parentheses as a steadier "
         "second measure.",
         "- Corpus: the real project (8 guides, real sources and cases, index pages, glossary) plus synthetic "
-        f"sources ({TOTAL_SOURCES} sources in all) and synthetic case studies (N in all), seeded.",
+        f"sources ({TOTAL_SOURCES} sources in all) and synthetic case studies (N in all), seeded; their text: "
+        + ("75 words, each repeated (the worst case for a common word)." if text == TEXTS[0]
+           else "sentences of the site's own cases and guides."),
         *[f"- Workaround: {note}" for note in NOTES],
         "- With hooks: the real mkdocs.yml, `--strict`, the search index included (Pagefind, run by the hooks at "
         "the end of the build). Without hooks: same pages, no `hooks:` entry, not strict (no generated facet "
@@ -442,6 +491,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=sorted(RUNS))
     parser.add_argument("--keep", action="store_true", help="keep the generated corpora and sites")
+    parser.add_argument("--texte", choices=TEXTS, default=TEXTS[0],
+                        help="the synthetic cases' text: 75 words repeated (the worst case) or the site's own sentences")
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="build-scaling-"))
     rows = []
@@ -451,14 +502,14 @@ def main() -> None:
     try:
         for n in args.sizes:
             print(f"{n} case studies…", flush=True)
-            rows.append(measure(base, template, n, RUNS.get(n, 1)))
+            rows.append(measure(base, template, n, RUNS.get(n, 1), args.texte))
     finally:
         if args.keep:
             print(f"kept: {base}")
         else:
             shutil.rmtree(base, ignore_errors=True)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    text = report(rows, (load_start, os.getloadavg()[0]), revision)
+    text = report(rows, (load_start, os.getloadavg()[0]), revision, args.texte)
     RESULTS.write_text(text, encoding="utf-8")
     print(text)
 

@@ -24,7 +24,7 @@ word on most pages, a rare word); page views of the pages that list experiences;
 20-character query typed fast then cleared: requests counted; 200 characters; a word on most
 pages); the offline zip's size.
 
-Usage: .venv/bin/python benchmarks/search.py [--sizes 0 3000 10000] [--runs 3] [--keep]
+Usage: .venv/bin/python benchmarks/search.py [--sizes 0 3000 10000] [--runs 3] [--keep] [--texte naturel]
 (size 0 is the real site). Writes benchmarks/results/search.md.
 """
 from __future__ import annotations
@@ -128,10 +128,15 @@ def build(project: Path, site: Path, directory_urls: bool) -> float:
             os.environ["DIRECTORY_URLS"] = previous
 
 
-def prepare(base: Path, template: Path, n_cases: int, runs: int) -> Corpus:
+def corpus_label(n_cases: int, text: str) -> str:
+    """« 10,000 cases », with the kind of text when it is not the default (build_scaling.TEXTS)."""
+    return f"{n_cases:,} cases" + ("" if text == build_scaling.TEXTS[0] else f", text « {text} »")
+
+
+def prepare(base: Path, template: Path, n_cases: int, runs: int, text: str) -> Corpus:
     if n_cases:
-        project = build_scaling.make_corpus(base, template, n_cases)
-        label, case_path = f"{n_cases:,} cases", SYNTHETIC_CASE
+        project = build_scaling.make_corpus(base, template, n_cases, text)
+        label, case_path = corpus_label(n_cases, text), SYNTHETIC_CASE
     else:
         project = base / "corpus-real"
         shutil.copytree(template, project)
@@ -154,7 +159,7 @@ def prepare(base: Path, template: Path, n_cases: int, runs: int) -> Corpus:
                   archive.stat().st_size)
 
 
-def prebuilt(base: Path, spec: str) -> Corpus:
+def prebuilt(base: Path, spec: str, text: str) -> Corpus:
     """A site built beforehand: « N=SITE » or « N=SITE,OFFLINE_SITE » (--built)."""
     number, _, paths = spec.partition("=")
     online, _, offline = paths.partition(",")
@@ -166,7 +171,7 @@ def prebuilt(base: Path, spec: str) -> Corpus:
         archive = base / f"hors-ligne-{n_cases}.zip"
         build_offline_tool.write_zip(offline_site, archive, build_offline_tool.source_date_epoch())
         zip_bytes = archive.stat().st_size
-    return Corpus(f"{n_cases:,} cases (built beforehand)", n_cases, pages, SYNTHETIC_CASE, online_site, offline_site,
+    return Corpus(f"{corpus_label(n_cases, text)} (built beforehand)", n_cases, pages, SYNTHETIC_CASE, online_site, offline_site,
                   float("nan"), float("nan"), [], zip_bytes)
 
 
@@ -494,6 +499,9 @@ def main() -> None:
     parser.add_argument("--built", nargs="*", default=[], metavar="N=SITE[,OFFLINE_SITE]",
                         help="also measure sites of N cases built beforehand (build_scaling.py's corpus, "
                              "./run.sh build and, optionally, the offline build): no build time, no indexing time")
+    parser.add_argument("--texte", choices=build_scaling.TEXTS, default=build_scaling.TEXTS[0],
+                        help="the synthetic cases' text: 75 words repeated (the worst case) or the site's own "
+                             "sentences (build_scaling.py)")
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="search-bench-"))
     load_start = os.getloadavg()[0]
@@ -504,11 +512,11 @@ def main() -> None:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for n in args.sizes:
-                corpus = prepare(base, template, n, args.runs)
+                corpus = prepare(base, template, n, args.runs, args.texte)
                 rows.append((corpus, index_size(corpus.online / site_search.BUNDLE),
                              index_size(corpus.offline / site_search.BUNDLE), measure(browser, corpus, args.runs)))
             for spec in args.built:
-                corpus = prebuilt(base, spec)
+                corpus = prebuilt(base, spec, args.texte)
                 offline_size = index_size(corpus.offline / site_search.BUNDLE) if corpus.offline else Size()
                 rows.append((corpus, index_size(corpus.online / site_search.BUNDLE), offline_size,
                              measure(browser, corpus, args.runs)))

@@ -58,6 +58,7 @@ No MkDocs import here: the hooks call :func:`template_settings` and :func:`build
 from __future__ import annotations
 
 import base64
+import html
 import json
 import os
 import re
@@ -101,6 +102,20 @@ LICENCE: Final = Path(__file__).resolve().parent / "data" / "LICENCE-pagefind.tx
 LICENCE_FILE: Final = "LICENCE-pagefind.txt"  # its name under BUNDLE
 MODULE_FILE: Final = "pagefind.js"  # the search API, an ES module
 WORKER_FILE: Final = "pagefind-worker.js"  # online only: a worker cannot start from file://
+# Pagefind holds every page's words in memory until it writes the index: about 300 kB a page of a
+# case study's length (1.5 GB for 5,000 pages, 3 GB for 10,000: benchmarks/results/scale_10000.md).
+# Beyond PAGES_PER_PART pages, the site is indexed in parts, one Pagefind run each, and recherche.js
+# merges them (Pagefind's mergeIndex): a build's memory then stops growing with the site.
+PAGES_PER_PART: Final = 2500
+PART_PREFIX: Final = "partie-"  # the parts after the first: BUNDLE/partie-2/, BUNDLE/partie-3/…
+# In an index in parts, each part has one more page, at this address: every word of the site, with a
+# weight of nought (Pagefind's score 0, which recherche.js leaves out). Where Pagefind does not find a
+# word, it searches the longest word it has that begins the query's (« en » for « Enercoop »): a part
+# without the word would answer with pages that do not have it.
+VOCABULARY_PAGE: Final = "vocabulaire-de-la-recherche"
+PARTS_FILE: Final = "parties.json"  # {"pages": every part's pages, "parties": ["partie-2/", …]}, read by recherche.js
+# What a part after the first keeps: the merged instance uses the first part's script and WebAssembly.
+PART_KEEPS: Final = ("pagefind-entry.json", "index", "fragment", "filter")
 
 
 class SearchIndexError(RuntimeError):
@@ -251,23 +266,33 @@ class PageTexts:
         write_page(Path(self._folder.name) / _WRITTEN, url, text)
         self.count += 1
 
-    @property
-    def folder(self) -> Path | None:
-        """Where the pages are, in the order of their paths (None before the first). Pagefind numbers
-        pages in the order it finds them in the folder, which is the order the files were made there: the
-        pages, written in the build's order, are moved into a second folder in the order of their paths,
-        so that an index does not depend on the order a build wrote its pages."""
+    def parts(self, pages_per_part: int = PAGES_PER_PART) -> list[Path]:
+        """The folders Pagefind indexes, one per part of at most ``pages_per_part`` pages (none before the
+        first page). Pagefind numbers pages in the order it finds them in a folder, which is the order the
+        files were made there: the pages, written in the build's order, are moved in the order of their
+        paths, so that an index does not depend on the order a build wrote its pages. The n-th page goes
+        to part n modulo the number of parts: each part is a sample of the whole site, so the scores of
+        its results (word frequencies, page lengths) compare with the other parts' ones."""
         if self._folder is None:
-            return None
+            return []
         root = Path(self._folder.name)
         written, ordered = root / _WRITTEN, root / _ORDERED
         if written.is_dir():
-            for path in sorted(p for p in written.rglob("*") if p.is_file()):
-                target = ordered / path.relative_to(written)
+            paths = sorted(p for p in written.rglob("*") if p.is_file())
+            count = max(1, -(-len(paths) // max(1, pages_per_part)))
+            words: set[str] = set()
+            for number, path in enumerate(paths):
+                if count > 1:
+                    words.update(words_of(path.read_text(encoding="utf-8")))
+                target = ordered / f"{number % count}" / path.relative_to(written)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 path.rename(target)
             shutil.rmtree(written)
-        return ordered
+            if count > 1:
+                page = vocabulary_page(words)
+                for number in range(count):
+                    write_page(ordered / f"{number}", f"/{VOCABULARY_PAGE}/", page)
+        return sorted((p for p in ordered.iterdir() if p.is_dir()), key=lambda p: int(p.name))
 
     def close(self) -> None:
         if self._folder is not None:
@@ -286,47 +311,90 @@ def pagefind_arguments(pages_dir: Path, output: Path, directory_urls: bool) -> l
     return args
 
 
-def build_index(site_dir: Path, directory_urls: bool, pages: PageTexts | Sequence[tuple[str, str]]) -> None:
+_TAG = re.compile(r"<[^>]*>")
+
+
+def words_of(text: str) -> set[str]:
+    """The words of a page for Pagefind (its text split at spaces), read with and without a break at
+    each tag: Pagefind joins the text on either side of an inline element (« <b>Ener</b>coop »)."""
+    return set(html.unescape(_TAG.sub("", text)).split()) | set(html.unescape(_TAG.sub(" ", text)).split())
+
+
+def vocabulary_page(words: set[str]) -> str:
+    """The page of :data:`VOCABULARY_PAGE`: ``words``, weighing nought."""
+    return (f'<html lang="{LANGUAGE}"><body><article {BODY_ATTRIBUTE} {WEIGHT_ATTRIBUTE}="0"><p>'
+            f"{html.escape(' '.join(sorted(words)))}</p></article></body></html>")
+
+
+def build_index(site_dir: Path, directory_urls: bool, pages: PageTexts | Sequence[tuple[str, str]],
+                pages_per_part: int = PAGES_PER_PART) -> None:
     """Index ``pages`` (written as the build went, or (address, text from :func:`text_for_index`)) into
-    ``site_dir/pagefind``; for the offline build (no directory URLs), wrap the index for ``file://``.
-    Raises :class:`SearchIndexError` when Pagefind fails or finds nothing to index."""
+    ``site_dir/pagefind``, in parts of at most ``pages_per_part`` pages; for the offline build (no
+    directory URLs), wrap the index for ``file://``. Raises :class:`SearchIndexError` when Pagefind fails
+    or finds nothing to index."""
     if not isinstance(pages, PageTexts):
         texts = PageTexts()
         for url, text in pages:
             texts.add(url, text)
         pages = texts
     try:
-        _index(site_dir, directory_urls, pages.folder)
+        _index(site_dir, directory_urls, pages.parts(pages_per_part))
     finally:
         pages.close()
 
 
-def _index(site_dir: Path, directory_urls: bool, pages_dir: Path | None) -> None:
+_NO_PAGE = ("recherche : Pagefind n'a indexé aucune page. Vérifiez que l'article des pages porte "
+            f"l'attribut {BODY_ATTRIBUTE} (overrides/main.html).")
+
+
+def part_folder(number: int) -> str:
+    """The folder, under BUNDLE, of the index part ``number`` (0 for the first, which is BUNDLE itself)."""
+    return f"{PART_PREFIX}{number + 1}/" if number else ""
+
+
+def _index(site_dir: Path, directory_urls: bool, parts: Sequence[Path]) -> None:
     bundle = site_dir / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
-    no_page = ("recherche : Pagefind n'a indexé aucune page. Vérifiez que l'article des pages porte "
-               f"l'attribut {BODY_ATTRIBUTE} (overrides/main.html).")
-    if pages_dir is None:
-        raise SearchIndexError(no_page)
-    try:
-        done = subprocess.run(pagefind_arguments(pages_dir, bundle, directory_urls), capture_output=True, text=True)
-    except OSError as err:
-        raise SearchIndexError(f"recherche : impossible de lancer Pagefind ({err}). Lancez ./run.sh build, "
-                               "qui installe les dépendances de requirements.lock.") from None
-    output = (done.stderr + done.stdout).strip()
-    if done.returncode != 0:
-        if "not able to build an index" in output:
-            raise SearchIndexError(no_page)
-        detail = " / ".join(output.splitlines()[-5:])
-        raise SearchIndexError(f"recherche : Pagefind n'a pas pu indexer le site (code {done.returncode}) : {detail}")
-    if not (bundle / "pagefind-entry.json").is_file() or not any((bundle / "fragment").glob("*.pf_fragment")):
-        raise SearchIndexError(no_page)
+    if not parts:
+        raise SearchIndexError(_NO_PAGE)
+    pages = 0
+    for number, part in enumerate(parts):  # one after the other: Pagefind's memory is one part's
+        output = bundle / part_folder(number)
+        pages += _run_pagefind(part, output, directory_urls)
+        shutil.rmtree(part)  # read: its texts are no longer needed
+        if number:
+            for path in output.iterdir():
+                if path.name not in PART_KEEPS and not path.name.endswith(".pf_meta"):
+                    shutil.rmtree(path) if path.is_dir() else path.unlink()
+    pages -= len(parts) if len(parts) > 1 else 0  # the vocabulary pages
+    (bundle / PARTS_FILE).write_text(json.dumps({"pages": pages, "parties": [part_folder(n) for n in
+                                                                            range(1, len(parts))]}), encoding="utf-8")
     for name in UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)
     if not directory_urls:
         wrap_for_file_urls(bundle)
     shutil.copyfile(LICENCE, bundle / LICENCE_FILE)
+
+
+def _run_pagefind(pages_dir: Path, output: Path, directory_urls: bool) -> int:
+    """Index the pages in ``pages_dir`` into ``output``; the number of pages indexed."""
+    try:
+        done = subprocess.run(pagefind_arguments(pages_dir, output, directory_urls), capture_output=True, text=True)
+    except OSError as err:
+        raise SearchIndexError(f"recherche : impossible de lancer Pagefind ({err}). Lancez ./run.sh build, "
+                               "qui installe les dépendances de requirements.lock.") from None
+    said = (done.stderr + done.stdout).strip()
+    if done.returncode != 0:
+        if "not able to build an index" in said:
+            raise SearchIndexError(_NO_PAGE)
+        detail = " / ".join(said.splitlines()[-5:])
+        raise SearchIndexError(f"recherche : Pagefind n'a pas pu indexer le site (code {done.returncode}) : {detail}")
+    entry = output / "pagefind-entry.json"
+    if not entry.is_file() or not any((output / "fragment").glob("*.pf_fragment")):
+        raise SearchIndexError(_NO_PAGE)
+    languages = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
+    return sum(int(language.get("page_count", 0)) for language in languages.values())
 
 
 def index_exists(site_dir: Path) -> bool:

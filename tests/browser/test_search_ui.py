@@ -68,7 +68,7 @@ def test_a_page_view_that_does_not_search_loads_nothing_of_the_index(tab: Any, s
 
 def test_a_first_search_loads_the_index_chunks_of_its_words_not_the_whole_index(browser: Any, served_url: str,
                                                                                 site: Path) -> None:
-    """The ranking needs the number of indexed pages: read from Pagefind's entry file, not by a search
+    """The ranking needs the number of indexed pages: read from the list of parts (parties.json), not by a search
     of every page (pagefind.search(null) loads every chunk of the index: 48 MB at 10,000 cases)."""
     chunks = list((site / "pagefind" / "index").glob("*.pf_index"))
     assert len(chunks) >= 3, "l'index du site réel doit avoir plusieurs morceaux pour que ce test ait un sens"

@@ -144,3 +144,70 @@ def test_the_build_stops_when_indexing_fails(tmp_path: Path) -> None:
     result = run_mkdocs(project, tmp_path / "site")
     assert result.returncode != 0
     assert "recherche : Pagefind n'a pas pu indexer le site" in result.output, result.output[-2000:]
+
+
+def _page(title: str, text: str) -> str:
+    return (f'<html lang="fr"><body><article data-pagefind-body><h1>{title}</h1><p>{text}</p></article>'
+            "</body></html>")
+
+
+def test_a_large_site_is_indexed_in_parts_each_a_sample_of_the_site(tmp_path: Path) -> None:
+    """Beyond pages_per_part pages, one Pagefind run per part; page n goes to part n modulo the parts."""
+    texts = site_search.PageTexts()
+    for n in range(7):
+        texts.add(f"/p{n}/", _page(f"Page {n}", "texte"))
+    try:
+        parts = texts.parts(3)
+        assert [p.name for p in parts] == ["0", "1", "2"]  # 7 pages, 3 a part at most: 3 parts
+        found = [sorted(f.parent.name for f in part.rglob("*.html")) for part in parts]
+        vocabulary = site_search.VOCABULARY_PAGE
+        assert found == [["p0", "p3", "p6", vocabulary], ["p1", "p4", vocabulary], ["p2", "p5", vocabulary]]
+        page = (parts[1] / vocabulary / "index.html").read_text(encoding="utf-8")
+        assert 'data-pagefind-weight="0"' in page and "Page texte" in page  # every part has every word
+        assert texts.parts(3) == parts  # asked again: the same folders
+    finally:
+        texts.close()
+    one = site_search.PageTexts()
+    one.add("/", _page("Accueil", "texte"))
+    try:
+        assert [p.name for p in one.parts(3)] == ["0"]
+    finally:
+        one.close()
+    assert site_search.PageTexts().parts() == []
+
+
+def test_the_vocabulary_reads_words_as_pagefind_does() -> None:
+    words = site_search.words_of("<p>Lille <b>Ener</b>coop &amp; l&#8217;ESS</p>")
+    assert {"Lille", "Enercoop", "Ener", "coop", "&", "l’ESS"} <= words and not any("<" in w for w in words)
+    assert site_search.vocabulary_page({"<script>", "a"}) .count("<script>") == 0
+
+
+def test_parts_after_the_first_keep_only_their_index_and_the_list_of_parts_counts_every_page(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    pages = [(f"/p{n}/", _page(f"Page {n}", f"mot{n} commun")) for n in range(5)]
+    site_search.build_index(site, True, pages, pages_per_part=2)
+    bundle = site / "pagefind"
+    assert json.loads((bundle / site_search.PARTS_FILE).read_text(encoding="utf-8")) == {
+        "pages": 5, "parties": ["partie-2/", "partie-3/"]}
+    assert (bundle / "pagefind.js").is_file() and (bundle / "wasm.fr.pagefind").is_file()
+    for part in ("partie-2", "partie-3"):
+        kept = sorted(p.name for p in (bundle / part).iterdir())
+        assert kept[:3] == ["fragment", "index", "pagefind-entry.json"] and kept[3].endswith(".pf_meta"), kept
+        assert len(kept) == 4  # neither script nor WebAssembly: the first part's serve every part
+    fragments = [len(list((bundle / d / "fragment").iterdir())) for d in ("", "partie-2", "partie-3")]
+    assert fragments == [3, 3, 2]  # each part's pages and its vocabulary page
+    site_search.build_index(site, True, pages)  # the same pages in one part: the parts go
+    assert json.loads((bundle / site_search.PARTS_FILE).read_text(encoding="utf-8")) == {"pages": 5, "parties": []}
+    assert not (bundle / "partie-2").exists()
+
+
+def test_the_offline_index_wraps_every_part(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    site_search.build_index(site, False, [(f"/p{n}.html", _page(f"Page {n}", "texte")) for n in range(4)],
+                            pages_per_part=2)
+    wrapped = site / "pagefind" / site_search.OFFLINE_FOLDER
+    assert (wrapped / "parties.json.js").is_file() and (wrapped / "partie-2" / "pagefind-entry.json.js").is_file()
+    assert not [p for p in (site / "pagefind").rglob("*") if p.is_file() and wrapped not in p.parents
+                and p.name != site_search.LICENCE_FILE]

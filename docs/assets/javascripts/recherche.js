@@ -51,14 +51,20 @@
 
   function charger() {
     if (!moteur) {
-      moteur = (reglages.horsLigne ? importerHorsLigne() : import(reglages.index + "pagefind.js"))
-        .then(function (pagefind) {
-          var options = { basePath: reglages.index, baseUrl: "/", excerptLength: 24 };
-          if (reglages.horsLigne) options.noWorker = true;
-          if (Object.keys(reglages.classement).length) options.ranking = reglages.classement;
-          return pagefind.options(options).then(function () { return pagefind.init(); })
-            .then(function () { return pagefind; });
-        });
+      /* importerHorsLigne d'abord : il remplace fetch, que parties() emploie. */
+      var module = reglages.horsLigne ? importerHorsLigne() : import(reglages.index + "pagefind.js");
+      moteur = Promise.all([module, parties()]).then(function (charges) {
+        var pagefind = charges[0];
+        var communes = { baseUrl: "/", excerptLength: 24 };
+        if (Object.keys(reglages.classement).length) communes.ranking = reglages.classement;
+        var options = Object.assign({ basePath: reglages.index }, communes);
+        if (reglages.horsLigne) options.noWorker = true;
+        return pagefind.options(options).then(function () { return pagefind.init(); }).then(function () {
+          return Promise.all(charges[1].parties.map(function (dossier) {
+            return pagefind.mergeIndex(reglages.index + dossier, Object.assign({}, communes));
+          }));
+        }).then(function () { return pagefind; });
+      });
       moteur.catch(function () { moteur = null; });  // un nouvel essai à la prochaine requête
     }
     return moteur;
@@ -147,9 +153,7 @@
       var texte = pourIndex(requete);
       var mots = motsPorteurs(texte);
       if (mots.length) return combiner(pagefind, texte, mots);
-      return pagefind.search(texte).then(function (reponse) {  // mots outils seuls : tels quels
-        return (reponse && reponse.results) || [];
-      });
+      return pagefind.search(texte).then(trouvees);  // mots outils seuls : tels quels
     }).then(function (resultats) {
       return { liste: resultats, total: resultats.length };
     }).then(function (trouve) {
@@ -158,6 +162,14 @@
         return trouve;
       });
     });
+  }
+
+  /* Les pages d'une réponse de Pagefind, sans celles de score nul : la page « vocabulaire » de chaque
+     partie d'un index en parties (hooks/engine/search.py, VOCABULARY_PAGE), de poids nul, qui a tous
+     les mots du site pour qu'une partie sans le mot cherché ne se rabatte pas sur un mot plus court
+     (« en » pour « Enercoop »), comme Pagefind le fait quand son index n'a pas le mot. */
+  function trouvees(reponse) {
+    return ((reponse && reponse.results) || []).filter(function (r) { return r.score > 0; });
   }
 
   /* Les mots d'une requête qui aident à trouver une page : sans les mots outils, chacun une fois. */
@@ -194,13 +206,13 @@
     var recherches = [mots.length > 1 ? pagefind.search(entiere || texte) : parMot[0], nombreDePages()].concat(parMot);
     return Promise.all(recherches).then(function (reponses) {
       var entiers = {};
-      ((reponses[0] && reponses[0].results) || []).forEach(function (r) { entiers[r.id] = r; });
+      trouvees(reponses[0]).forEach(function (r) { entiers[r.id] = r; });
       var total = reponses[1];
       var pages = {};
       var liste = [];
       var courants = [];
       reponses.slice(2).forEach(function (reponse, i) {
-        var resultats = (reponse && reponse.results) || [];
+        var resultats = trouvees(reponse);
         if (total && resultats.length >= total * MOT_COURANT) courants.push(mots[i]);
         resultats.forEach(function (r) {
           var page = pages[r.id];
@@ -238,28 +250,37 @@
     })).then(function (reponses) {
       var ids = {};
       reponses.forEach(function (reponse) {
-        ((reponse && reponse.results) || []).forEach(function (r) { ids[r.id] = true; });
+        trouvees(reponse).forEach(function (r) { ids[r.id] = true; });
       });
       return ids;
     }, function () { return {}; });
   }
 
-  /* Le nombre de pages indexées, lu une fois dans l'entrée de l'index (pagefind-entry.json, un
-     petit fichier), pour savoir quels mots de la requête la plupart des pages emploient. */
-  var promesseTotal = null;
+  /* L'index d'un grand site est fait de parties (hooks/engine/search.py, PAGES_PER_PART) :
+     parties.json, un petit fichier lu une fois, donne les dossiers des parties après la première,
+     que Pagefind fusionne (mergeIndex), et le nombre de pages indexées, pour savoir quels mots de la
+     requête la plupart des pages emploient. Sans lui, pas de recherche : une partie manquerait. */
+  var promesseParties = null;
+
+  function parties() {
+    if (!promesseParties) {
+      promesseParties = fetch(reglages.index + "parties.json").then(function (reponse) {
+        if (!reponse.ok) throw new Error("parties.json : " + reponse.status);
+        return reponse.json();
+      }).then(function (lu) {
+        var dossiers = (lu && Array.isArray(lu.parties)) ? lu.parties : [];
+        return {
+          pages: Number(lu && lu.pages) || 0,
+          parties: dossiers.filter(function (d) { return typeof d === "string" && /^[a-z0-9-]+\/$/.test(d); })
+        };
+      });
+      promesseParties.catch(function () { promesseParties = null; });
+    }
+    return promesseParties;
+  }
 
   function nombreDePages() {
-    if (!promesseTotal) {
-      promesseTotal = fetch(reglages.index + "pagefind-entry.json").then(function (reponse) {
-        return reponse.json();
-      }).then(function (entree) {
-        var langues = (entree && entree.languages) || {};
-        return Object.keys(langues).reduce(function (total, langue) {
-          return total + (Number(langues[langue].page_count) || 0);
-        }, 0);
-      }, function () { promesseTotal = null; return 0; });
-    }
-    return promesseTotal;
+    return parties().then(function (lu) { return lu.pages; }, function () { return 0; });
   }
 
   function donnees(resultats) {
