@@ -312,12 +312,14 @@ def pagefind_arguments(pages_dir: Path, output: Path, directory_urls: bool) -> l
 
 
 _TAG = re.compile(r"<[^>]*>")
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|del|em|i|ins|kbd|mark|s|small|span|strong|sub|sup|time|u)\b[^>]*>")
 
 
 def words_of(text: str) -> set[str]:
-    """The words of a page for Pagefind (its text split at spaces), read with and without a break at
-    each tag: Pagefind joins the text on either side of an inline element (« <b>Ener</b>coop »)."""
-    return set(html.unescape(_TAG.sub("", text)).split()) | set(html.unescape(_TAG.sub(" ", text)).split())
+    """The words of a page for Pagefind (its text split at spaces), read with a break at every tag and
+    without one at an inline element's: Pagefind joins the text on either side of « <b>Ener</b>coop »."""
+    joined = _TAG.sub(" ", _INLINE_TAG.sub("", text))
+    return set(html.unescape(joined).split()) | set(html.unescape(_TAG.sub(" ", text)).split())
 
 
 def vocabulary_page(words: set[str]) -> str:
