@@ -35,7 +35,7 @@ def main() -> int:
     rendered = []
     for _path, _text, body in bodies:
         rendered.append(md.reset().convert(body))
-    source_times, html_times, render_times = [], [], []
+    source_times, html_times, parser_times, render_times = [], [], [], []
     for _ in range(ROUNDS):
         start = time.perf_counter()
         for path, text, body in bodies:
@@ -46,12 +46,17 @@ def main() -> int:
             policy.check_html(path, html, text)
         html_times.append(time.perf_counter() - start)
         start = time.perf_counter()
+        for (path, text, _body), html in zip(bodies, rendered):
+            policy.parsed_html_problems(path, html, text)
+        parser_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
         for _path, _text, body in bodies:
             md.reset().convert(body)
         render_times.append(time.perf_counter() - start)
     n = len(bodies)
     per_page = {name: statistics.median(times) / n * 1000 for name, times in
-                (("source", source_times), ("html", html_times), ("render", render_times))}
+                (("source", source_times), ("html", html_times), ("parser", parser_times),
+                                 ("render", render_times))}
     size = sum(len(text) for _p, text, _b in bodies) / n
     load = os.getloadavg()
     report = f"""# Content policy: cost per page
@@ -66,6 +71,7 @@ Measured by `benchmarks/content_policy.py` at {project_revision()}, {time.strfti
 |---|---|---|
 | Markdown source checked (`policy.check_page`, core, every page read) | {per_page['source']:.3f} | {per_page['source'] / per_page['render']:.2f} |
 | Rendered HTML checked (`policy.check_html`, engine, every page written) | {per_page['html']:.3f} | {per_page['html'] / per_page['render']:.2f} |
+| … the same by `html.parser` alone (`policy.parsed_html_problems`: what it cost before the plain-tag reading) | {per_page['parser']:.3f} | {per_page['parser'] / per_page['render']:.2f} |
 | Python-Markdown rendering of the page (mkdocs.yml's extensions), for scale | {per_page['render']:.3f} | 1.00 |
 
 Both checks read each page once (linear in the number and size of pages).

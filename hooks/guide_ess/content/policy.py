@@ -28,6 +28,7 @@ page): the same rules on what reached the output, whatever the Markdown parser m
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -415,27 +416,63 @@ _RENDERED_GLOBAL = GLOBAL_ATTRIBUTES | frozenset({"width", "height", "rel", "ari
 _TABLE_ALIGN = re.compile(r"text-align:\s*(?:left|right|center);?")
 
 
+def _start_tag_problems(tag: str, attrs: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
+    """What is refused in the start tag ``<tag attrs>`` of rendered HTML: (what, the text to find in the source)."""
+    if tag not in RENDERED_ELEMENTS:
+        return [(f"la balise « <{tag}> » n'est pas permise", f"<{tag}")]
+    problems = []
+    for name, value in attrs:
+        value = value or ""
+        if name not in RENDERED_ELEMENTS[tag] and name not in _RENDERED_GLOBAL:
+            problems.append((f"l'attribut « {name} » de « <{tag}> » n'est pas permis{_why(name)}", name))
+        elif name == "style" and not _TABLE_ALIGN.fullmatch(value.strip()):
+            problems.append((f"l'attribut « style » de « <{tag}> » n'est pas permis{_why(name)}", "style"))
+        elif name == "type" and tag == "input" and value != "radio":
+            problems.append((f"« <input type=\"{value}\"> » n'est pas permis", "<input"))
+        elif name in ("href", "src"):
+            reason = url_problem(value, image=name == "src")
+            if reason:
+                problems.append((reason, value))
+    return problems
+
+
+# The HTML that Python-Markdown writes, read without a parser: tags in lower case, attribute values in
+# double quotes, no « < » or « > » inside them. When every « < » of a page opens such a tag, the tags
+# are exactly what HTMLParser would read (no comment, declaration, script or unreadable markup: each
+# of these has a « < » that opens no such tag), and the parser is not needed.
+_PLAIN_TAG = re.compile(r'<(/?)([a-z][a-z0-9]*)((?:\s+[a-z][a-z0-9_:.-]*(?:="[^"<>]*")?)*)\s*/?>')
+_PLAIN_ATTRIBUTE = re.compile(r'\s+([a-z][a-z0-9_:.-]*)(?:="([^"<>]*)")?')
+
+
+def _plainly_allowed(rendered: str) -> bool:
+    """Whether ``rendered`` is made of plain tags only (:data:`_PLAIN_TAG`) and none is refused: then the
+    parser would find nothing either (tests/guide_ess: the same answer on thousands of random pages)."""
+    tags = 0
+    for tag in _PLAIN_TAG.finditer(rendered):
+        tags += 1
+        if not tag.group(1) and _plain_tag_refused(tag.group(0)):
+            return False
+    return tags == rendered.count("<")
+
+
+@functools.lru_cache(maxsize=8192)  # the same tags come back on every page (« <p> », « <h2 id="…"> », links)
+def _plain_tag_refused(text: str) -> bool:
+    """Whether the plain start tag ``text`` (a match of :data:`_PLAIN_TAG`) holds anything refused."""
+    tag = _PLAIN_TAG.fullmatch(text)
+    if tag is None:
+        return True
+    attrs = [(m.group(1), None if m.group(2) is None else html.unescape(m.group(2)))
+             for m in _PLAIN_ATTRIBUTE.finditer(tag.group(3))]
+    return bool(_start_tag_problems(tag.group(2), attrs))
+
+
 class _RenderedTags(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)  # text as written: « &lt; » is not a tag
         self.problems: list[tuple[str, str]] = []  # (what, the text to find in the source)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in RENDERED_ELEMENTS:
-            self.problems.append((f"la balise « <{tag}> » n'est pas permise", f"<{tag}"))
-            return
-        for name, value in attrs:
-            value = value or ""
-            if name not in RENDERED_ELEMENTS[tag] | _RENDERED_GLOBAL:
-                self.problems.append((f"l'attribut « {name} » de « <{tag}> » n'est pas permis{_why(name)}", name))
-            elif name == "style" and not _TABLE_ALIGN.fullmatch(value.strip()):
-                self.problems.append((f"l'attribut « style » de « <{tag}> » n'est pas permis{_why(name)}", "style"))
-            elif name == "type" and tag == "input" and value != "radio":
-                self.problems.append((f"« <input type=\"{value}\"> » n'est pas permis", "<input"))
-            elif name in ("href", "src"):
-                reason = url_problem(value, image=name == "src")
-                if reason:
-                    self.problems.append((reason, value))
+        self.problems.extend(_start_tag_problems(tag, attrs))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -461,6 +498,13 @@ class _RenderedTags(HTMLParser):
 def check_html(path: str, rendered: str, source: str = "") -> list[Problem]:
     """The breaches of the policy in the HTML that Markdown made of the page ``path``; each problem is
     placed at the first line of ``source`` (the file's text) holding what caused it, when found."""
+    if _plainly_allowed(rendered):
+        return []  # what Markdown writes: no parser needed (benchmarks/results/content_policy.md)
+    return parsed_html_problems(path, rendered, source)
+
+
+def parsed_html_problems(path: str, rendered: str, source: str = "") -> list[Problem]:
+    """:func:`check_html` by ``html.parser`` alone, whatever the HTML looks like."""
     parser = _RenderedTags()
     parser.feed(rendered)
     parser.close()
