@@ -25,6 +25,7 @@
   var PRECHARGE_MIN = 3;     // lettres d'un mot avant que la frappe en précharge l'index (voir precharger)
   var MOT_COURANT = 1 / 3;   // un mot présent dans au moins cette part des pages est « courant »
   var BONUS_APERCU = 2.5;    // bonus des pages de vue d'ensemble pour une question de base (voir combiner)
+  var ASSEZ = 10;            // pages ayant tous les mots en deçà desquelles les mots courants sont cherchés seuls
   /* Articles, prépositions, pronoms et conjonctions du français, présents dans presque toutes
      les pages : ôtés des requêtes de plusieurs mots. Les mots interrogatifs restent (« pourquoi »
      est dans le titre d'un guide) ; « notre » et « votre » aussi (loi NOTRe). */
@@ -184,13 +185,22 @@
 
   /* Pagefind ne rend que les pages qui contiennent tous les mots qu'on lui donne : une question
      (« pourquoi une collectivité soutient l'ESS ») manquerait la page qui y répond sans employer
-     l'un de ses mots. Chaque mot est donc cherché seul ; une page est classée par la somme des
+     l'un de ses mots. Les mots sont donc aussi cherchés seuls ; une page est classée par la somme des
      scores de Pagefind pour ses mots, multipliée par la part des mots de la requête qu'elle
      contient (le facteur de coordination des moteurs classiques) : les pages qui ont tous les mots
      passent devant, sauf si une autre répond bien plus fortement à presque tous. Pour une page
      qui a tous les mots, le résultat gardé est celui de la requête entière, sans ses mots
-     outils : son extrait les surligne tous, et eux seuls. Une requête d'un seul mot passe par
-     le même calcul, pour le bonus des pages de vue d'ensemble (plus bas). */
+     outils : son extrait les surligne tous, et eux seuls, et son score est la somme de ceux de ses
+     mots (Pagefind additionne les scores de chaque mot).
+
+     Un mot courant (sur au moins MOT_COURANT des pages) n'est pas cherché seul quand la requête en a
+     d'autres : Pagefind calcule chaque page trouvée en parcourant toutes les pages du mot (un coût qui
+     croît comme le carré de leur nombre : des secondes à 10 000 pages, processeur ralenti), et les
+     pages qu'il ajouterait, sans aucun des autres mots, viendraient en fin de liste. Combien de pages
+     ont chaque mot, Pagefind le dit sans ce coût (vueDEnsemble). Si les pages qui ont tous les mots
+     sont moins de ASSEZ, les mots courants sont cherchés seuls aussi : une requête dont les mots se
+     rencontrent peu trouve encore des pages. Une requête d'un seul mot passe par le même calcul, pour
+     le bonus des pages de vue d'ensemble (plus bas). */
   function combiner(pagefind, texte, mots) {
     /* La requête entière, sans ses mots outils, chaque mot une fois et MOTS_CHERCHES au plus : 200
        caractères d'un même mot répété faisaient chercher à Pagefind 16 fois le même mot (27 s à
@@ -202,58 +212,86 @@
       vus[cle] = true;
       return true;
     }).slice(0, MOTS_CHERCHES).join(" ");
-    var parMot = mots.map(function (mot) { return pagefind.search(mot); });
-    var recherches = [mots.length > 1 ? pagefind.search(entiere || texte) : parMot[0], nombreDePages()].concat(parMot);
-    return Promise.all(recherches).then(function (reponses) {
-      var entiers = {};
-      trouvees(reponses[0]).forEach(function (r) { entiers[r.id] = r; });
-      var total = reponses[1];
-      var pages = {};
-      var liste = [];
-      var courants = [];
-      reponses.slice(2).forEach(function (reponse, i) {
-        var resultats = trouvees(reponse);
-        if (total && resultats.length >= total * MOT_COURANT) courants.push(mots[i]);
-        resultats.forEach(function (r) {
-          var page = pages[r.id];
-          if (!page) { page = pages[r.id] = { resultat: r, mots: 0, score: 0, meilleur: -1 }; liste.push(page); }
-          page.mots += 1;
-          page.score += r.score || 0;
-          if ((r.score || 0) > page.meilleur) { page.meilleur = r.score || 0; page.resultat = r; }
-        });
+    var plusieurs = mots.length > 1;
+    var requeteEntiere = plusieurs ? pagefind.search(entiere || texte) : Promise.resolve(null);
+    var seulMot = plusieurs ? null : pagefind.search(mots[0]);  // nécessaire de toute façon : lancée tout de suite
+    return Promise.all([parties(), vueDEnsemble(pagefind, mots)]).then(function (lus) {
+      var total = lus[0].pages;
+      var apercu = lus[1];
+      var courant = mots.map(function (mot, i) {
+        return total > 0 && apercu.comptes[i] !== null && apercu.comptes[i] - lus[0].vocabulaire >= total * MOT_COURANT;
       });
-      /* Une question de base (« qu'est-ce que l'ESS », « ESS et collectivités ») n'a que des mots
-         que la plupart des pages emploient : aucun ne désigne une page précise, et la page qui y
-         répond est celle qui donne la vue d'ensemble (hooks/engine/search.py, OVERVIEW_PAGES). Elle
-         reçoit un bonus proportionnel à la part des mots courants de la requête. */
-      return vueDEnsemble(pagefind, courants).then(function (apercu) {
-        var bonus = 1 + BONUS_APERCU * courants.length / mots.length;
-        liste.forEach(function (page) {
-          page.classement = page.score * page.mots / mots.length * (apercu[page.resultat.id] ? bonus : 1);
+      var seuls = mots.filter(function (mot, i) { return !plusieurs || !courant[i]; });
+      return Promise.all([requeteEntiere].concat(plusieurs ? seuls.map(function (mot) { return pagefind.search(mot); }) : [seulMot]))
+        .then(function (reponses) {
+          var entiers = trouvees(reponses[0]);
+          var autres = mots.filter(function (mot) { return seuls.indexOf(mot) === -1; });
+          if (!plusieurs || entiers.length >= ASSEZ || !autres.length) return [entiers, seuls, reponses.slice(1)];
+          return Promise.all(autres.map(function (mot) { return pagefind.search(mot); })).then(function (encore) {
+            return [entiers, seuls.concat(autres), reponses.slice(1).concat(encore)];
+          });
+        }).then(function (lu) {
+          var pages = {};
+          var liste = [];
+          function page(r) {
+            var p = pages[r.id];
+            if (!p) { p = pages[r.id] = { resultat: r, mots: 0, score: 0, meilleur: -1 }; liste.push(p); }
+            return p;
+          }
+          lu[2].forEach(function (reponse) {
+            trouvees(reponse).forEach(function (r) {
+              var p = page(r);
+              p.mots += 1;
+              p.score += r.score || 0;
+              if ((r.score || 0) > p.meilleur) { p.meilleur = r.score || 0; p.resultat = r; }
+            });
+          });
+          lu[0].forEach(function (r) {  // les pages qui ont tous les mots
+            var p = page(r);
+            p.mots = mots.length;
+            p.score = Math.max(p.score, r.score || 0);
+            p.resultat = r;
+          });
+          /* Une question de base (« qu'est-ce que l'ESS », « ESS et collectivités ») n'a que des mots
+             que la plupart des pages emploient : aucun ne désigne une page précise, et la page qui y
+             répond est celle qui donne la vue d'ensemble (hooks/engine/search.py, OVERVIEW_PAGES). Elle
+             reçoit un bonus proportionnel à la part des mots courants de la requête. */
+          var courants = courant.filter(Boolean).length;
+          var bonus = 1 + BONUS_APERCU * courants / mots.length;
+          liste.forEach(function (p) {
+            var vue = mots.some(function (mot, i) { return courant[i] && apercu.ids[i][p.resultat.id]; });
+            p.classement = p.score * p.mots / mots.length * (vue ? bonus : 1);
+          });
+          liste.sort(function (a, b) { return b.classement - a.classement || b.mots - a.mots; });
+          return liste.map(function (p) { return p.resultat; });
         });
-        liste.sort(function (a, b) { return b.classement - a.classement || b.mots - a.mots; });
-        return liste.map(function (page) { return entiers[page.resultat.id] || page.resultat; });
-      });
     });
   }
 
-  /* Les pages de vue d'ensemble (filtre Pagefind « apercu ») qui ont l'un des mots courants de la
-     requête : chacun de ces mots cherché avec le filtre, qui ne charge que le petit fichier du filtre
-     (les morceaux de l'index de ces mots sont déjà là). Jamais pagefind.search(null), avec ou sans
-     filtre : Pagefind charge alors tous les morceaux de l'index (48 Mo à 10 000 expériences). */
-  function vueDEnsemble(pagefind, courants) {
-    if (!reglages.apercu || !courants.length) return Promise.resolve({});
+  /* Pour chaque mot, cherché avec le filtre des pages de vue d'ensemble (le petit fichier du filtre, et
+     le morceau de l'index du mot, que sa recherche charge de toute façon) : les pages de vue d'ensemble
+     qui l'ont (ids) et le nombre de pages qui l'ont (comptes : unfilteredResultCount, que Pagefind compte
+     avant le filtre, sans calculer ces pages ; null si la recherche a échoué). Jamais
+     pagefind.search(null), avec ou sans filtre : Pagefind charge alors tous les morceaux de l'index
+     (48 Mo à 10 000 expériences). */
+  function vueDEnsemble(pagefind, mots) {
     var filtre = {};
     filtre[reglages.apercu] = "oui";
-    return Promise.all(courants.map(function (mot) {
-      return pagefind.search(mot, { filters: filtre });
+    return Promise.all(mots.map(function (mot) {
+      if (!reglages.apercu) return null;
+      return pagefind.search(mot, { filters: filtre }).catch(function () { return null; });
     })).then(function (reponses) {
-      var ids = {};
-      reponses.forEach(function (reponse) {
-        trouvees(reponse).forEach(function (r) { ids[r.id] = true; });
-      });
-      return ids;
-    }, function () { return {}; });
+      return {
+        comptes: reponses.map(function (reponse) {
+          return reponse && typeof reponse.unfilteredResultCount === "number" ? reponse.unfilteredResultCount : null;
+        }),
+        ids: reponses.map(function (reponse) {
+          var ids = {};
+          trouvees(reponse).forEach(function (r) { ids[r.id] = true; });
+          return ids;
+        })
+      };
+    });
   }
 
   /* L'index d'un grand site est fait de parties (hooks/engine/search.py, PAGES_PER_PART) :
@@ -269,18 +307,16 @@
         return reponse.json();
       }).then(function (lu) {
         var dossiers = (lu && Array.isArray(lu.parties)) ? lu.parties : [];
+        dossiers = dossiers.filter(function (d) { return typeof d === "string" && /^[a-z0-9-]+\/$/.test(d); });
         return {
           pages: Number(lu && lu.pages) || 0,
-          parties: dossiers.filter(function (d) { return typeof d === "string" && /^[a-z0-9-]+\/$/.test(d); })
+          parties: dossiers,
+          vocabulaire: dossiers.length ? dossiers.length + 1 : 0  // une page « vocabulaire » par partie
         };
       });
       promesseParties.catch(function () { promesseParties = null; });
     }
     return promesseParties;
-  }
-
-  function nombreDePages() {
-    return parties().then(function (lu) { return lu.pages; }, function () { return 0; });
   }
 
   function donnees(resultats) {
