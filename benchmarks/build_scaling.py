@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -275,6 +276,46 @@ class Build:
     cpu: float  # user + system seconds of the build process
     peak_mb: float  # the largest of the build process and of Pagefind
     own_mb: float = 0.0  # the build process alone
+    tree_mb: float = 0.0  # the build process and Pagefind together, at their sampled peak (TreeMemory)
+
+
+class TreeMemory:
+    """The resident memory of a process and of its descendants together (what the machine must hold),
+    sampled from /proc every :data:`SAMPLE_S` seconds in a thread while the process runs; its peak."""
+
+    SAMPLE_S = 0.05
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak_kb = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def tree_kb(pid: int) -> int:
+        total, stack = 0, [pid]
+        while stack:
+            current = stack.pop()
+            try:
+                status = Path(f"/proc/{current}/status").read_text()
+                total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+                for task in Path(f"/proc/{current}/task").iterdir():
+                    stack += [int(child) for child in (task / "children").read_text().split()]
+            except (OSError, ValueError):
+                continue  # the process ended meanwhile
+        return total
+
+    def _sample(self) -> None:
+        while not self._done.is_set():
+            self.peak_kb = max(self.peak_kb, self.tree_kb(self.pid))
+            self._done.wait(self.SAMPLE_S)
+
+    def stop(self) -> float:
+        """The peak in MB."""
+        self._done.set()
+        self._thread.join()
+        return self.peak_kb / 1024
 
 
 def timed_build(project: Path, config: str, site: Path, strict: bool) -> Build:
@@ -286,13 +327,15 @@ def timed_build(project: Path, config: str, site: Path, strict: bool) -> Build:
     with log_path.open("w") as log:
         start = time.perf_counter()
         proc = subprocess.Popen(args, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+        tree = TreeMemory(proc.pid)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
+        tree_mb = tree.stop()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise BuildFailed(f"build failed ({project.name}, {config}):\n" + log_path.read_text(errors="replace")[-3000:])
     own = int(rss_path.read_text()) / 1024 if rss_path.is_file() else 0.0
-    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, own)  # ru_maxrss: KiB on Linux
+    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, own, tree_mb)  # ru_maxrss: KiB
 
 
 @dataclass
@@ -328,6 +371,7 @@ class Row:
     breakdown: tuple[EventTimes, EventTimes] | None = None  # (hooks, no hooks)
     own_mb: float = 0.0  # the build process with hooks alone, Pagefind left out
     largest: tuple[int, str] = (0, "")  # the largest page built (bytes, path)
+    tree_mb: float = 0.0  # the build process and Pagefind together (TreeMemory)
 
     @property
     def overhead(self) -> float:
@@ -365,7 +409,8 @@ def measure(base: Path, template: Path, n_cases: int, runs: int, text: str = TEX
     return Row(n_cases, pages, statistics.median(b.seconds for b in hooks), statistics.median(b.seconds for b in plain),
                statistics.median(b.cpu for b in hooks), statistics.median(b.cpu for b in plain),
                max(b.peak_mb for b in hooks), max(b.peak_mb for b in plain), case_html, runs,
-               statistics.median(index_s), breakdown, max(b.own_mb for b in hooks), largest)
+               statistics.median(index_s), breakdown, max(b.own_mb for b in hooks), largest,
+               max(b.tree_mb for b in hooks))
 
 
 # --- report ----------------------------------------------------------------------------------
@@ -397,18 +442,21 @@ def report(rows: list[Row], load: tuple[float, float], revision: str, text: str 
         "wall clock; it is part of the build with hooks.",
         "- Each build runs in a fresh process; time is the median over the runs; peak memory is the maximum "
         "resident set size of the build process and of Pagefind, which it starts (os.wait4); « build process "
-        "alone » leaves Pagefind out (getrusage(RUSAGE_SELF) at its exit).",
+        "alone » leaves Pagefind out (getrusage(RUSAGE_SELF) at its exit); « together » is the peak of the build "
+        "process and Pagefind's resident memory added up (what the machine must hold while Pagefind runs), "
+        f"sampled from /proc every {TreeMemory.SAMPLE_S * 1000:.0f} ms.",
         f"- Case page: `experiences/{PROBE_CASE}/index.html` (identical source at every size), built with hooks.",
         "",
         "| Case studies | HTML pages (with hooks) | Runs | Build s, hooks (CPU s) | of which search indexing, s | "
-        "Build s, no hooks (CPU s) | Hook overhead (CPU) | Peak MB, hooks (build process alone) | Peak MB, no hooks | "
+        "Build s, no hooks (CPU s) | Hook overhead (CPU) | Peak MB, hooks: together (largest process; build process "
+        "alone) | Peak MB, no hooks | "
         "Case page HTML bytes | Largest page, bytes |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(f"| {r.cases:,} | {r.pages:,} | {r.runs} | {r.hooks_s:.2f} ({r.hooks_cpu:.2f}) | {r.index_s:.2f} | "
                      f"{r.plain_s:.2f} ({r.plain_cpu:.2f}) | {r.overhead:+.0%} ({r.cpu_overhead:+.0%}) | "
-                     f"{r.hooks_mb:.0f} ({r.own_mb:.0f}) | {r.plain_mb:.0f} | {r.case_html:,} | "
+                     f"{r.tree_mb:.0f} ({r.hooks_mb:.0f}; {r.own_mb:.0f}) | {r.plain_mb:.0f} | {r.case_html:,} | "
                      f"{r.largest[0]:,} (`{r.largest[1]}`) |")
     lines += ["", "## Targets", ""]
     if 1000 in by_size:
@@ -443,9 +491,9 @@ def report(rows: list[Row], load: tuple[float, float], revision: str, text: str 
                      f"{verdict(ratio <= MAX_TIME_RATIO_10000_1000)}")
     if 10000 in by_size:
         big = by_size[10000]
-        lines.append(f"- Peak memory at 10,000 cases: {big.hooks_mb:.0f} MB, Pagefind included (target ≤ "
-                     f"{MAX_PEAK_MB_AT_10000:g} MB) — {verdict(big.hooks_mb <= MAX_PEAK_MB_AT_10000)}; the build "
-                     f"process alone: {big.own_mb:.0f} MB — {verdict(big.own_mb <= MAX_PEAK_MB_AT_10000)}")
+        lines.append(f"- Peak memory at 10,000 cases, the build process and Pagefind together: {big.tree_mb:.0f} MB "
+                     f"(target ≤ {MAX_PEAK_MB_AT_10000:g} MB) — {verdict(big.tree_mb <= MAX_PEAK_MB_AT_10000)}; the "
+                     f"largest process: {big.hooks_mb:.0f} MB; the build process alone: {big.own_mb:.0f} MB")
     for r in rows:
         if r.breakdown is not None:
             lines += breakdown_table(r)

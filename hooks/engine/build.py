@@ -18,7 +18,8 @@ from mkdocs.structure.pages import Page
 
 from guide_ess import core
 
-from . import content_policy, front_matter, headings, links, menus, minify, orphans, report, search, serve, theme_markup
+from . import (content_policy, front_matter, headings, links, memory, menus, minify, orphans, report, search, serve,
+               theme_markup)
 
 _ATTRIBUTE = "_guide_ess_build"
 NO_SEARCH_INDEX = "guide_ess_sans_index"  # config.extra key: a check that needs no search index (tools/verifier.py)
@@ -186,6 +187,7 @@ class Build:
         site_dir = Path(self.config.site_dir)
         if self.config.extra.get(NO_SEARCH_INDEX) or (self.partial and search.index_exists(site_dir)):
             return
+        memory.hand_back()  # what the build freed, before Pagefind needs its own
         try:
             search.build_index(site_dir, self.config.use_directory_urls, self.search_pages)
         except search.SearchIndexError as err:
