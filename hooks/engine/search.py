@@ -47,6 +47,16 @@ line indexes it and writes the chunked index under ``pagefind/``; a reader's bro
 the chunks its query needs. (Pagefind's
 Python service waits a tenth of a second per page: too slow for thousands of pages.)
 
+A large site is indexed in parts (:data:`PAGES_PER_PART`): each part is a sample of every page (page n
+goes to part n modulo the number of parts), indexed by its own Pagefind run, one after the other, and
+``recherche.js`` merges them (Pagefind's ``mergeIndex``; :data:`PARTS_FILE` names them). Two costs of
+Pagefind grow faster than the site, and parts cut both: its memory while indexing (every page's words,
+about 300 kB a page of natural text), and its search of a word found on many pages, which for each page
+found walks every page of the word (the square of their number). What parts cost: each part's index
+chunk holding the word is at least Pagefind's minimum chunk (20,000 positions, fixed in Pagefind), so a
+first search fetches more bytes, the more parts there are (measured at 10,000 cases:
+benchmarks/results/scale_10000.md).
+
 A browser cannot fetch files, import ES modules or start workers from ``file://``. So the build
 for ``file://`` (no directory URLs: pages end in .html) turns every file of the index into a
 classic script, ``pagefind/hors-ligne/<file>.js``, that hands its bytes (base64) to
@@ -105,7 +115,11 @@ WORKER_FILE: Final = "pagefind-worker.js"  # online only: a worker cannot start 
 # Pagefind holds every page's words in memory until it writes the index: about 300 kB a page of a
 # case study's length (1.5 GB for 5,000 pages, 3 GB for 10,000: benchmarks/results/scale_10000.md).
 # Beyond PAGES_PER_PART pages, the site is indexed in parts, one Pagefind run each, and recherche.js
-# merges them (Pagefind's mergeIndex): a build's memory then stops growing with the site.
+# merges them (Pagefind's mergeIndex): a build's memory then stops growing with the site. Measured at
+# 10,000 cases (5 parts against 1): Pagefind 0.6 GB instead of 3 GB (natural text); a first search
+# of a word on most pages 2 to 3 times faster on a slowed-down main thread (with recherche.js's
+# combiner, which no longer searches such a word alone when the query has others); 1.2 to 1.9 times
+# more bytes. Parts of 1,000 pages were no faster and fetched more still.
 PAGES_PER_PART: Final = 2500
 PART_PREFIX: Final = "partie-"  # the parts after the first: BUNDLE/partie-2/, BUNDLE/partie-3/…
 # In an index in parts, each part has one more page, at this address: every word of the site, with a
