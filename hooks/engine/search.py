@@ -112,14 +112,11 @@ LICENCE: Final = Path(__file__).resolve().parent / "data" / "LICENCE-pagefind.tx
 LICENCE_FILE: Final = "LICENCE-pagefind.txt"  # its name under BUNDLE
 MODULE_FILE: Final = "pagefind.js"  # the search API, an ES module
 WORKER_FILE: Final = "pagefind-worker.js"  # online only: a worker cannot start from file://
-# Pagefind holds every page's words in memory until it writes the index: about 300 kB a page of a
-# case study's length (1.5 GB for 5,000 pages, 3 GB for 10,000: benchmarks/results/scale_10000.md).
-# Beyond PAGES_PER_PART pages, the site is indexed in parts, one Pagefind run each, and recherche.js
-# merges them (Pagefind's mergeIndex): a build's memory then stops growing with the site. Measured at
-# 10,000 cases (5 parts against 1): Pagefind 0.6 GB instead of 3 GB (natural text); a first search
-# of a word on most pages 2 to 3 times faster on a slowed-down main thread (with recherche.js's
-# combiner, which no longer searches such a word alone when the query has others); 1.2 to 1.9 times
-# more bytes. Parts of 1,000 pages were no faster and fetched more still.
+# Pages per part of the index (the module's docstring says why parts). Measured at 10,000 cases, 5 parts
+# against 1 (benchmarks/results/scale_10000.md): Pagefind 0.6 GB instead of 3 GB (natural text); a first
+# search of a word on most pages 2 to 3 times faster on a slowed-down main thread (with recherche.js's
+# combiner); 1.2 to 1.9 times more bytes. Parts of 1,000 pages were no faster and fetched more; parts of
+# 3,700 fetched less for two common words at the same speed but need 1 GB a part on natural text.
 PAGES_PER_PART: Final = 2500
 PART_PREFIX: Final = "partie-"  # the parts after the first: BUNDLE/partie-2/, BUNDLE/partie-3/…
 # In an index in parts, each part has one more page, at this address: every word of the site, with a

@@ -213,8 +213,10 @@
       return true;
     }).slice(0, MOTS_CHERCHES).join(" ");
     var plusieurs = mots.length > 1;
+    var parMot = {};
+    function seul(mot) { return parMot[mot] || (parMot[mot] = pagefind.search(mot)); }
     var requeteEntiere = plusieurs ? pagefind.search(entiere || texte) : Promise.resolve(null);
-    var seulMot = plusieurs ? null : pagefind.search(mots[0]);  // nécessaire de toute façon : lancée tout de suite
+    if (!plusieurs) seul(mots[0]);  // nécessaire de toute façon : lancée tout de suite
     return Promise.all([parties(), vueDEnsemble(pagefind, mots)]).then(function (lus) {
       var total = lus[0].pages;
       var apercu = lus[1];
@@ -222,13 +224,13 @@
         return total > 0 && apercu.comptes[i] !== null && apercu.comptes[i] - lus[0].vocabulaire >= total * MOT_COURANT;
       });
       var seuls = mots.filter(function (mot, i) { return !plusieurs || !courant[i]; });
-      return Promise.all([requeteEntiere].concat(plusieurs ? seuls.map(function (mot) { return pagefind.search(mot); }) : [seulMot]))
+      var autres = mots.filter(function (mot, i) { return plusieurs && courant[i]; });
+      return Promise.all([requeteEntiere, Promise.all(seuls.map(seul))])
         .then(function (reponses) {
           var entiers = trouvees(reponses[0]);
-          var autres = mots.filter(function (mot) { return seuls.indexOf(mot) === -1; });
-          if (!plusieurs || entiers.length >= ASSEZ || !autres.length) return [entiers, seuls, reponses.slice(1)];
-          return Promise.all(autres.map(function (mot) { return pagefind.search(mot); })).then(function (encore) {
-            return [entiers, seuls.concat(autres), reponses.slice(1).concat(encore)];
+          if (entiers.length >= ASSEZ || !autres.length) return [entiers, reponses[1]];
+          return Promise.all(autres.map(seul)).then(function (encore) {
+            return [entiers, reponses[1].concat(encore)];
           });
         }).then(function (lu) {
           var pages = {};
@@ -238,7 +240,7 @@
             if (!p) { p = pages[r.id] = { resultat: r, mots: 0, score: 0, meilleur: -1 }; liste.push(p); }
             return p;
           }
-          lu[2].forEach(function (reponse) {
+          lu[1].forEach(function (reponse) {
             trouvees(reponse).forEach(function (r) {
               var p = page(r);
               p.mots += 1;

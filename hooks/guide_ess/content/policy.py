@@ -450,20 +450,17 @@ def _plainly_allowed(rendered: str) -> bool:
     tags = 0
     for tag in _PLAIN_TAG.finditer(rendered):
         tags += 1
-        if not tag.group(1) and _plain_tag_refused(tag.group(0)):
+        if not tag.group(1) and _plain_tag_refused(tag.group(2), tag.group(3)):
             return False
     return tags == rendered.count("<")
 
 
 @functools.lru_cache(maxsize=8192)  # the same tags come back on every page (« <p> », « <h2 id="…"> », links)
-def _plain_tag_refused(text: str) -> bool:
-    """Whether the plain start tag ``text`` (a match of :data:`_PLAIN_TAG`) holds anything refused."""
-    tag = _PLAIN_TAG.fullmatch(text)
-    if tag is None:
-        return True
+def _plain_tag_refused(name: str, attributes: str) -> bool:
+    """Whether the plain start tag ``<name attributes>`` (a match of :data:`_PLAIN_TAG`) holds anything refused."""
     attrs = [(m.group(1), None if m.group(2) is None else html.unescape(m.group(2)))
-             for m in _PLAIN_ATTRIBUTE.finditer(tag.group(3))]
-    return bool(_start_tag_problems(tag.group(2), attrs))
+             for m in _PLAIN_ATTRIBUTE.finditer(attributes)]
+    return bool(_start_tag_problems(name, attrs))
 
 
 class _RenderedTags(HTMLParser):
