@@ -18,8 +18,8 @@ from mkdocs.structure.pages import Page
 
 from guide_ess import core
 
-from . import (content_policy, front_matter, headings, links, memory, menus, minify, orphans, report, search, serve,
-               theme_markup)
+from . import (content_policy, front_matter, headings, links, memory, menus, minify, orphans, report, scratch_files,
+               search, serve, theme_markup)
 
 _ATTRIBUTE = "_guide_ess_build"
 NO_SEARCH_INDEX = "guide_ess_sans_index"  # config.extra key: a check that needs no search index (tools/verifier.py)
@@ -52,6 +52,7 @@ class Build:
         self.problems: list[core.Problem] = []  # every content problem reported, for the contributors' check
         self.warnings: list[core.Problem] = []  # pages to review: reported by the contributors' check, never an error
         self.search_pages = search.PageTexts()  # each page's text for the search index, written as it is finished
+        self.scratch = scratch_files.ScratchFiles()  # the core's extra files, until MkDocs copies them
         self.orphans: list[core.Problem] = []
         self.partial = False  # a dirty build (./run.sh serve), known at on_files: engine/serve.py
         self._built: core.Built | None = None
@@ -94,9 +95,10 @@ class Build:
         self.warnings = built.warnings
         self.stop_on(built.problems)
         self._built = built
-        for contents in (built.generated, built.extra_files):  # the feed, the open data: pages may link to them
-            for path in contents:
-                files.append(serve.generated_file(self.config, path, contents, self.partial))
+        for path in built.generated:
+            files.append(serve.generated_file(self.config, path, built.generated, self.partial))
+        for path in built.extra_files:  # the feed, the open data: pages may link to them; not kept in memory
+            files.append(serve.generated_file(self.config, path, built.extra_files, self.partial, self.scratch))
         self.reached.note_targets(built.link_targets)
         return self.minify_assets(files)
 
@@ -133,7 +135,7 @@ class Build:
         return nav
 
     def page_source(self, page: Page) -> str | None:
-        return front_matter.source_without_fields(page, self.built.front_matter)
+        return front_matter.source_without_fields(page, self.built.take_body)
 
     def page_meta(self, markdown: str, page: Page) -> str:
         """page.meta from the core's parse; the publication settings written into the legal pages."""
@@ -152,6 +154,7 @@ class Build:
         self.link_warnings.note_page(page)
         before, after = headings.join_blocks(page, *self.built.blocks.pop(page.file.src_uri, ("", "")))
         self.reached.note_html(page, html)
+        page.markdown = ""  # rendered: let go (its title is in page.meta or came from the render; "", not None)
         return before + html + ("\n" if after else "") + after
 
     # on_post_page, on_post_template ------------------------------------------------------------
@@ -159,8 +162,8 @@ class Build:
     def finish_page(self, output: str, page: Page) -> str:
         """Valid markup where Material hard-codes it (engine/theme_markup.py); the page's text for the
         search index, written to a scratch folder at once. The page's HTML, which MkDocs
-        keeps for the whole build, is let go: nothing reads it once the page is written (its Markdown stays:
-        MkDocs reads a page's title from it)."""
+        keeps for the whole build, is let go: nothing reads it once the page is written (its Markdown was let
+        go once rendered, :meth:`page_content`)."""
         output = theme_markup.theme_markup(output)
         text = search.text_for_index(output)
         if text is not None:
@@ -182,6 +185,7 @@ class Build:
     def write_outputs(self) -> None:
         """Stop on broken links and anchors and on orphan pages; else index the built site for the search
         (the core's extra files, the feed and the open data, are files of the build since on_files)."""
+        self.scratch.close()  # MkDocs has copied the extra files
         self.link_warnings.detach()
         self.stop_on([*self.link_warnings.reported(), *self.orphans])
         site_dir = Path(self.config.site_dir)

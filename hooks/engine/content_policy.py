@@ -62,9 +62,11 @@ def _body_offset(page: Page) -> int:
 
 
 def rendered_problems(page: Page, html: str) -> list[Problem]:
-    """The breaches of the policy in a page's own HTML (before the site adds its blocks)."""
-    try:
-        source = page.file.content_string
-    except (OSError, UnicodeDecodeError):
-        source = ""
+    """The breaches of the policy in a page's own HTML (before the site adds its blocks); the page's file
+    is read again only to place a problem at its line."""
+    def source() -> str:
+        try:
+            return page.file.content_string
+        except (OSError, UnicodeDecodeError):
+            return ""
     return policy.check_html(f"docs/{page.file.src_uri}", html, source)

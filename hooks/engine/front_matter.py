@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import html
-from typing import Mapping
+from typing import Callable, Mapping
 
 from mkdocs.structure.pages import Page
 
@@ -13,10 +13,11 @@ from guide_ess.core import Parsed, french_spacing_text
 NO_FIELDS = "---\n{}\n---\n"
 
 
-def source_without_fields(page: Page, parsed: Mapping[str, Parsed]) -> str | None:
-    """The page's text without its front matter (None: MkDocs reads the file itself)."""
-    found = parsed.get(page.file.src_uri)
-    return None if found is None else NO_FIELDS + found.body
+def source_without_fields(page: Page, take_body: Callable[[str], str | None]) -> str | None:
+    """The page's text without its front matter (None: MkDocs reads the file itself); ``take_body``
+    gives the body the core read (:meth:`guide_ess.core.Built.take_body`)."""
+    body = take_body(page.file.src_uri)
+    return None if body is None else NO_FIELDS + body
 
 
 def set_meta(page: Page, parsed: Mapping[str, Parsed]) -> None:

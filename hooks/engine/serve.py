@@ -31,6 +31,8 @@ from typing import Callable, Mapping
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from .scratch_files import ScratchFiles
+
 DIRTY_WARNING = "A 'dirty' build is being performed"
 BUILD_LOGGER = "mkdocs.commands.build"
 
@@ -69,11 +71,15 @@ def written_before(config: MkDocsConfig, path: str) -> bool:
     return os.path.isfile(KeptFile.generated(config, path, content=b"").abs_dest_path)
 
 
-def generated_file(config: MkDocsConfig, path: str, contents: Mapping[str, "str | bytes"], dirty: bool) -> File:
-    """The generated page or file ``path``, its content ``contents[path]``; in a dirty build, kept if the
-    previous build wrote it (its content is then never asked for: the core makes the open data on demand)."""
+def generated_file(config: MkDocsConfig, path: str, contents: Mapping[str, "str | bytes"], dirty: bool,
+                   scratch: ScratchFiles | None = None) -> File:
+    """The generated page or file ``path``, its content ``contents[path]``, held by MkDocs or, given
+    ``scratch``, written there at once; in a dirty build, kept if the previous build wrote it (its content
+    is then never asked for: the core makes the open data on demand)."""
     if dirty and written_before(config, path):
         return KeptFile.generated(config, path, content=b"")
+    if scratch is not None:
+        return scratch.file(config, path, contents[path])
     return File.generated(config, path, content=contents[path])
 
 

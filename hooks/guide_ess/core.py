@@ -131,6 +131,20 @@ class Built:
         return publication.fill_settings(markdown, self.settings.publisher, self.settings.repo_url,
                                          self.settings.data_licence)
 
+    def take_body(self, path: str) -> str | None:
+        """The text of the page at ``path`` after its front matter (None: not a page the core read), handed
+        to the engine once, when it reads the page, and let go: at 10,000 case studies the bodies are tens of
+        megabytes the build would hold until its end. What the core makes of them was made before: the
+        printable guides by :func:`build_site`, the open data when the engine first asked for the extra
+        files (asked for after a body is taken, they stop the build: :meth:`ExtraContents.close`)."""
+        found = self.front_matter.get(path)
+        if found is None:
+            return None
+        if isinstance(self.extra_files, ExtraContents):
+            self.extra_files.close()
+        body, found.body = found.body, ""
+        return body
+
     def page_html(self, html: str) -> str:
         """A page's own HTML with French spacing and its acronyms in <abbr> (generated blocks have both)."""
         spaced = french_spacing(html)
@@ -149,21 +163,31 @@ class ExtraFiles:
 
 
 class ExtraContents(Mapping[str, "str | bytes"]):
-    """The content of every extra file, each producer run once, when one of its files is first asked for."""
+    """The content of every extra file, each producer run when one of its files is first asked for. Each
+    content is handed out once and let go (asked for again, it is made again): the engine writes it, and
+    the build does not hold the open data of thousands of case studies until its end."""
 
     def __init__(self, extras: Sequence[ExtraFiles], site: Site, settings: Settings, renderer: Renderer) -> None:
         self._by_path = {path: extra for extra in extras for path in extra.paths}
         self._made: dict[str, str | bytes] = {}
         self._context = (site, settings, renderer)
+        self._closed = False
+
+    def close(self) -> None:
+        """No content is made any more: the pages' bodies, which the open data is made of, are let go."""
+        self._closed = True
 
     def __getitem__(self, path: str) -> str | bytes:
         if path not in self._made:
+            if self._closed:
+                raise RuntimeError(f"guide_ess : le contenu de {path} est demandé après la lecture des pages ; "
+                                   "le moteur doit le demander avant (à on_files).")
             extra = self._by_path[path]
             made = dict(extra.produce(*self._context))
             if set(made) != set(extra.paths):
                 raise ValueError(f"guide_ess : le producteur de {', '.join(extra.paths)} a écrit {', '.join(sorted(made))}.")
             self._made.update(made)
-        return self._made[path]
+        return self._made.pop(path)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._by_path)

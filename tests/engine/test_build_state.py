@@ -44,3 +44,39 @@ def test_a_config_without_on_config_has_no_build() -> None:
 
     with pytest.raises(PluginError):
         engine_build.of(load_config(str(Path(__file__).resolve().parents[2] / "mkdocs.yml")))
+
+
+def test_when_pagefind_starts_the_build_holds_no_page_text_and_no_extra_file(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 10,000 case studies, what the build still held while Pagefind ran made most of its memory
+    (benchmarks/results/scale_10000.md): every page's HTML and Markdown, the bodies the core read, the
+    open data. By the time the search indexing starts, all of it is let go or on disk."""
+    import gc
+
+    from engine import build as engine_build
+    from engine import search
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    seen: dict[str, object] = {}
+    index = search.build_index
+
+    def look(site_dir: Path, directory_urls: bool, pages: search.PageTexts) -> None:
+        alive = gc.get_objects()
+        seen["pages"] = [(p.file.src_uri, p.content, p.markdown) for p in alive if isinstance(p, Page)]
+        seen["extra"] = [(f.src_uri, f.abs_src_path) for f in alive
+                         if isinstance(f, File) and f.src_uri.startswith("donnees/")]
+        index(site_dir, directory_urls, pages)
+
+    monkeypatch.setattr(search, "build_index", look)
+    project = make_project(tmp_path)
+    config = build_in_process(project, tmp_path / "site")
+    pages = seen["pages"]
+    assert isinstance(pages, list) and len(pages) > 20
+    assert [p for p in pages if p[1] is not None or p[2]] == []  # no HTML, no Markdown
+    bodies = engine_build.of(config).built.front_matter  # type: ignore[arg-type]
+    assert len(bodies) > 20 and [path for path, parsed in bodies.items() if parsed.body] == []
+    extra = seen["extra"]
+    assert isinstance(extra, list) and len(extra) == 5  # CSV, JSON, schema, the two templates
+    for uri, scratch in extra:  # copied from a scratch folder, which is gone
+        assert scratch and not Path(scratch).exists() and (tmp_path / "site" / uri).stat().st_size > 100

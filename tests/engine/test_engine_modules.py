@@ -55,12 +55,13 @@ def test_mkdocs_gets_the_core_s_front_matter_and_never_parses_it(tmp_path: Path)
     text = "---\ntitle: \"L'ESS & vous : un guide\"\nsources: [a]\n---\nContexte: du texte\n"
     parsed = {"guides/a.md": parse("docs/guides/a.md", text)}
     page: Any = SimpleNamespace(file=SimpleNamespace(src_uri="guides/a.md"), meta={})
-    assert front_matter.source_without_fields(page, parsed) == front_matter.NO_FIELDS + "Contexte: du texte\n"
+    assert front_matter.source_without_fields(page, lambda path: parsed[path].body if path in parsed else None) == \
+        front_matter.NO_FIELDS + "Contexte: du texte\n"
     front_matter.set_meta(page, parsed)
     assert page.meta["sources"] == ["a"]
     assert page.meta["title"] == "L’ESS &amp; vous\u00a0: un guide"  # spaced, escaped once
     other: Any = SimpleNamespace(file=SimpleNamespace(src_uri="autre.md"), meta={"title": "A & B"})
-    assert front_matter.source_without_fields(other, parsed) is None
+    assert front_matter.source_without_fields(other, lambda path: None) is None
     front_matter.set_meta(other, parsed)
     assert other.meta == {"title": "A &amp; B"}
 

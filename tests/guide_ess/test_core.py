@@ -125,6 +125,29 @@ def test_an_extra_file_is_made_only_when_its_content_is_asked_for(monkeypatch: p
     assert built.extra_files["essai/b.txt"] == "b" and built.extra_files["essai/a.txt"] == "a" and made == ["x"]
 
 
+def test_an_extra_file_is_handed_once_then_made_again_when_asked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[str] = []
+
+    def produce(site: object, settings: object, renderer: object) -> dict[str, str]:
+        made.append("x")
+        return {"essai/a.txt": "a"}
+
+    monkeypatch.setattr(core, "EXTRA_FILES", (core.ExtraFiles(("essai/a.txt",), produce),))
+    built = build()
+    assert built.extra_files["essai/a.txt"] == "a" and built.extra_files["essai/a.txt"] == "a" and made == ["x", "x"]
+
+
+def test_a_body_is_handed_once_and_the_open_data_is_made_before() -> None:
+    built = build()
+    written = {path: built.extra_files[path] for path in built.extra_files}  # the engine, at on_files
+    body = built.take_body("experiences/cas-metz.md")
+    assert body and body.strip().splitlines()[-1] == "Un conseil."
+    assert "Un conseil." in written["donnees/experiences.csv"].decode()  # the open data has the case's text
+    assert built.take_body("experiences/cas-metz.md") == "" and built.take_body("absente.md") is None
+    with pytest.raises(RuntimeError, match="après la lecture des pages"):
+        built.extra_files["donnees/experiences.json"]  # made now, the case's text would be missing
+
+
 def test_a_dirty_build_checks_the_text_of_the_pages_it_writes_again_and_every_front_matter() -> None:
     breach = [(p, b + b"\n<script>alert(1)</script>\n" if p == "experiences/cas-metz.md" else b) for p, b in fixture_pages()]
     written_again = core.build_site(breach, DATA, DATES, core.Settings(), written=lambda path: path == "experiences/cas-metz.md")

@@ -130,6 +130,20 @@ def test_html_as_rendered_is_checked_too() -> None:
     assert policy.check_html("docs/x.md", '<input type="text" name="p">')
 
 
+def test_the_source_is_read_only_to_place_a_problem() -> None:
+    """The engine hands a reader of the page's file: called for a refused page (its line), never for a clean one."""
+    reads: list[int] = []
+
+    def source() -> str:
+        reads.append(1)
+        return "Texte\n\n<p onclick=\"x\">a</p>\n"
+
+    assert policy.check_html("docs/x.md", "<p>Texte</p>", source) == []
+    assert policy.check_html("docs/x.md", "<p>Texte &lt;b&gt;</p><!-- -->", source) == [] and reads == []
+    found = policy.check_html("docs/x.md", "<p>Texte</p>\n<p onclick=\"x\">a</p>", source)
+    assert [p.line for p in found] == [3] and reads == [1]
+
+
 def test_strip_forbidden_keeps_the_text() -> None:
     assert policy.strip_forbidden("a\u200bb\u202ec\u2028d\x07e\te") == "abc\nde\te"
 

@@ -33,7 +33,7 @@ import html
 import re
 import unicodedata
 from html.parser import HTMLParser
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from .problems import Problem
 
@@ -492,25 +492,27 @@ class _RenderedTags(HTMLParser):
         self.problems.append((f"« <?{data[:30]}> » n'est pas permis", "<?"))
 
 
-def check_html(path: str, rendered: str, source: str = "") -> list[Problem]:
+def check_html(path: str, rendered: str, source: str | Callable[[], str] = "") -> list[Problem]:
     """The breaches of the policy in the HTML that Markdown made of the page ``path``; each problem is
-    placed at the first line of ``source`` (the file's text) holding what caused it, when found."""
+    placed at the first line of ``source`` (the file's text, or what reads it: read only when there is
+    something to place) holding what caused it, when found."""
     if _plainly_allowed(rendered):
         return []  # what Markdown writes: no parser needed (benchmarks/results/content_policy.md)
     return parsed_html_problems(path, rendered, source)
 
 
-def parsed_html_problems(path: str, rendered: str, source: str = "") -> list[Problem]:
+def parsed_html_problems(path: str, rendered: str, source: str | Callable[[], str] = "") -> list[Problem]:
     """:func:`check_html` by ``html.parser`` alone, whatever the HTML looks like."""
     parser = _RenderedTags()
     parser.feed(rendered)
     parser.close()
     problems: list[Problem] = []
+    text = (source() if callable(source) else source) if parser.problems else ""
     for what, needle in dict.fromkeys(parser.problems):
-        at = source.find(needle) if source and needle else -1
+        at = text.find(needle) if text and needle else -1
         problems.append(Problem(path, "", f"une fois la page convertie en HTML, ceci est refusé : {what}. Retirez "
                                 "ce passage (seul le Markdown décrit dans CONTRIBUTING.md est permis).",
-                                _line(source, at) if at >= 0 else 0))
+                                _line(text, at) if at >= 0 else 0))
     return problems
 
 
