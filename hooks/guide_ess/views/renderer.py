@@ -31,7 +31,6 @@ from .model import NBSP, Block, Link
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 NNBSP = "\u202f"  # before « ; »
-COMMA = Markup(", ")
 
 
 class Permalink:
@@ -105,12 +104,13 @@ class Renderer:
         return done
 
     def links(self, links: Sequence[Link]) -> Markup:
-        """The HTML of several links, separated by commas."""
-        return COMMA.join(self.link(link) for link in links)
+        """The HTML of several links, separated by commas (each is markup already: joined as text, not
+        escaped once more one by one, as ``Markup.join`` would)."""
+        return Markup(", ".join([self.link(link) for link in links]))
 
     def parts(self, cell: Sequence[Union[Link, str]]) -> Markup:
-        """A table cell: links and texts, separated by commas."""
-        return COMMA.join(self.link(p) if type(p) is Link else self.text(p) for p in cell)
+        """A table cell: links and texts (markup, both), separated by commas."""
+        return Markup(", ".join([self.link(p) if type(p) is Link else self.text(p) for p in cell]))
 
     def render(self, block: Block | None) -> str:
         """The HTML of ``block``, ending with one line end ('' for no block or an empty one)."""
