@@ -541,6 +541,8 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the generated corpora and sites")
     parser.add_argument("--texte", choices=TEXTS, default=TEXTS[0],
                         help="the synthetic cases' text: 75 words repeated (the worst case) or the site's own sentences")
+    parser.add_argument("--resultats", type=Path, default=RESULTS,
+                        help=f"where the report is written (default: {RESULTS.relative_to(ROOT)})")
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="build-scaling-"))
     rows = []
@@ -556,9 +558,9 @@ def main() -> None:
             print(f"kept: {base}")
         else:
             shutil.rmtree(base, ignore_errors=True)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    args.resultats.parent.mkdir(parents=True, exist_ok=True)
     text = report(rows, (load_start, os.getloadavg()[0]), revision, args.texte)
-    RESULTS.write_text(text, encoding="utf-8")
+    args.resultats.write_text(text, encoding="utf-8")
     print(text)
 
 

@@ -12,6 +12,7 @@ in one line to :class:`build.Build`, created afresh for every build by
 - ``orphans``: pages reached by neither the menu nor a link;
 - ``links``: MkDocs' warnings about links and anchors, told in French at the link's line;
 - ``search``: what the search indexes, and Pagefind's index of the built site (online and file://);
+- ``memory``, ``scratch_files``: what the build lets go of before Pagefind runs (freed memory, the extra files);
 - ``theme_markup``: valid markup where Material hard-codes it;
 - ``menus``: what awesome-pages' ``.pages`` files say;
 - ``report``: content problems told to the contributor;
