@@ -70,14 +70,14 @@ from __future__ import annotations
 import base64
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Final, Mapping, Sequence
+
+from .scratch_files import ScratchFolder
 
 BUNDLE: Final = "pagefind"  # Pagefind's folder, under the site root
 OFFLINE_FOLDER: Final = "hors-ligne"  # wrapped files of the offline build, under BUNDLE
@@ -251,13 +251,6 @@ def write_page(folder: Path, url: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def scratch_folder() -> str | None:
-    """Where the pages for Pagefind are written: memory (/dev/shm) when the system has it, as a build
-    writes a thousand small files there; None for the system's usual temporary folder."""
-    shm = Path("/dev/shm")
-    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
-
-
 _WRITTEN, _ORDERED = "ecrites", "ordonnees"  # PageTexts' two folders
 
 
@@ -267,14 +260,12 @@ class PageTexts:
     when :func:`build_index` is done, or with this object if the build stops before."""
 
     def __init__(self) -> None:
-        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self._folder = ScratchFolder("guide-recherche-")
         self.count = 0
 
     def add(self, url: str, text: str) -> None:
         """Write the page at ``url`` (its text from :func:`text_for_index`)."""
-        if self._folder is None:
-            self._folder = tempfile.TemporaryDirectory(prefix="guide-recherche-", dir=scratch_folder())
-        write_page(Path(self._folder.name) / _WRITTEN, url, text)
+        write_page(self._folder.path() / _WRITTEN, url, text)
         self.count += 1
 
     def parts(self, pages_per_part: int = PAGES_PER_PART) -> list[Path]:
@@ -284,9 +275,9 @@ class PageTexts:
         paths, so that an index does not depend on the order a build wrote its pages. The n-th page goes
         to part n modulo the number of parts: each part is a sample of the whole site, so the scores of
         its results (word frequencies, page lengths) compare with the other parts' ones."""
-        if self._folder is None:
+        if not self._folder.made:
             return []
-        root = Path(self._folder.name)
+        root = self._folder.path()
         written, ordered = root / _WRITTEN, root / _ORDERED
         if written.is_dir():
             paths = sorted(p for p in written.rglob("*") if p.is_file())
@@ -306,9 +297,7 @@ class PageTexts:
         return sorted((p for p in ordered.iterdir() if p.is_dir()), key=lambda p: int(p.name))
 
     def close(self) -> None:
-        if self._folder is not None:
-            self._folder.cleanup()
-            self._folder = None
+        self._folder.close()
 
 
 def pagefind_arguments(pages_dir: Path, output: Path, directory_urls: bool) -> list[str]:
