@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Project task runner: every task sets up what it needs first.
 #   ./run.sh serve     set up, then serve the site on http://127.0.0.1:8000/ (--moteur properdocs: with ProperDocs)
-#   ./run.sh test      set up (venv, Debian chromium and Java, npm test tools), then run the whole test suite
+#   ./run.sh test      set up (venv, Debian chromium, Java and pdftotext, npm test tools), then run the whole test suite
 #   ./run.sh build     set up, then build the static site into site/ (--moteur properdocs: with ProperDocs)
 #   ./run.sh offline   set up, then build the offline zip into dist/
 #   ./run.sh bench     set up, then run the benchmarks in benchmarks/
@@ -53,6 +53,16 @@ setup_java() {
     echo "Installation de Java (paquet Debian default-jre-headless)…"
     as_root apt-get update -qq
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq default-jre-headless >/dev/null
+}
+
+setup_pdf_tools() {
+    # The print tests read the PDF Chromium prints with pdftotext (Debian package poppler-utils).
+    if command -v pdftotext >/dev/null 2>&1; then
+        return
+    fi
+    echo "Installation de pdftotext (paquet Debian poppler-utils)…"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq poppler-utils >/dev/null
 }
 
 setup_node_tools() {
@@ -114,6 +124,7 @@ case "$task" in
         setup_python
         setup_browser
         setup_java
+        setup_pdf_tools
         setup_node_tools
         exec "$PY" -m pytest "$@"
         ;;

@@ -70,6 +70,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -245,10 +246,17 @@ def write_pages(pages: Sequence[tuple[str, str]], folder: Path) -> None:
         write_page(folder, url, text)
 
 
-def write_page(folder: Path, url: str, text: str) -> None:
-    path = folder / _file_of(url)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+def write_page(folder: Path, url: str, text: str, made: set[str] | None = None) -> None:
+    """Write ``text`` where Pagefind reads the page at ``url``; ``made``: the folders already made under
+    ``folder`` (a build writes thousands of pages: no folder is made twice)."""
+    rel = _file_of(url)
+    parent = os.path.join(folder, os.path.dirname(rel))
+    if made is None or parent not in made:
+        os.makedirs(parent, exist_ok=True)
+        if made is not None:
+            made.add(parent)
+    with open(os.path.join(folder, rel), "w", encoding="utf-8") as out:
+        out.write(text)
 
 
 _WRITTEN, _ORDERED = "ecrites", "ordonnees"  # PageTexts' two folders
@@ -261,11 +269,12 @@ class PageTexts:
 
     def __init__(self) -> None:
         self._folder = ScratchFolder("guide-recherche-")
+        self._made: set[str] = set()
         self.count = 0
 
     def add(self, url: str, text: str) -> None:
         """Write the page at ``url`` (its text from :func:`text_for_index`)."""
-        write_page(self._folder.path() / _WRITTEN, url, text)
+        write_page(self._folder.path() / _WRITTEN, url, text, self._made)
         self.count += 1
 
     def parts(self, pages_per_part: int = PAGES_PER_PART) -> list[Path]:
@@ -283,11 +292,14 @@ class PageTexts:
             paths = sorted(p for p in written.rglob("*") if p.is_file())
             count = max(1, -(-len(paths) // max(1, pages_per_part)))
             words: set[str] = set()
+            made: set[Path] = set()
             for number, path in enumerate(paths):
                 if count > 1:
                     words.update(words_of(path.read_text(encoding="utf-8")))
                 target = ordered / f"{number % count}" / path.relative_to(written)
-                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.parent not in made:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(target.parent)
                 path.rename(target)
             shutil.rmtree(written)
             if count > 1:
