@@ -267,15 +267,30 @@ class PageTexts:
     keeps none of them in memory (at 10,000 pages they weighed hundreds of megabytes). The folder goes
     when :func:`build_index` is done, or with this object if the build stops before."""
 
-    def __init__(self) -> None:
+    def __init__(self, pages_per_part: int = PAGES_PER_PART) -> None:
         self._folder = ScratchFolder("guide-recherche-")
         self._made: set[str] = set()
+        self._pages_per_part = pages_per_part
+        # Every word of the pages written, for the vocabulary page (:meth:`parts`): None until a second part
+        # is needed, then read from the pages written so far and kept up to date from each page's text,
+        # which is in memory (read back at the end, 10,000 pages took a second more).
+        self._words: set[str] | None = None
         self.count = 0
 
     def add(self, url: str, text: str) -> None:
         """Write the page at ``url`` (its text from :func:`text_for_index`)."""
         write_page(self._folder.path() / _WRITTEN, url, text, self._made)
         self.count += 1
+        if self._words is not None:
+            self._words.update(words_of(text))
+        elif self.count > self._pages_per_part:
+            self._words = self._words_written()
+
+    def _words_written(self) -> set[str]:
+        words: set[str] = set()
+        for path in (self._folder.path() / _WRITTEN).rglob("*.html"):
+            words.update(words_of(path.read_text(encoding="utf-8")))
+        return words
 
     def parts(self, pages_per_part: int = PAGES_PER_PART) -> list[Path]:
         """The folders Pagefind indexes, one per part of at most ``pages_per_part`` pages (none before the
@@ -291,18 +306,16 @@ class PageTexts:
         if written.is_dir():
             paths = sorted(p for p in written.rglob("*") if p.is_file())
             count = max(1, -(-len(paths) // max(1, pages_per_part)))
-            words: set[str] = set()
+            words = self._words if self._words is not None or count == 1 else self._words_written()
             made: set[Path] = set()
             for number, path in enumerate(paths):
-                if count > 1:
-                    words.update(words_of(path.read_text(encoding="utf-8")))
                 target = ordered / f"{number % count}" / path.relative_to(written)
                 if target.parent not in made:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     made.add(target.parent)
                 path.rename(target)
             shutil.rmtree(written)
-            if count > 1:
+            if count > 1 and words is not None:
                 page = vocabulary_page(words)
                 for number in range(count):
                     write_page(ordered / f"{number}", f"/{VOCABULARY_PAGE}/", page)
@@ -327,11 +340,29 @@ _TAG = re.compile(r"<[^>]*>")
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|del|em|i|ins|kbd|mark|s|small|span|strong|sub|sup|time|u)\b[^>]*>")
 
 
+_MARK = "\x00"  # where an inline element was, in words_of
+_WHOLE_TAG = re.compile(r"<[^<>]*>")
+
+
 def words_of(text: str) -> set[str]:
     """The words of a page for Pagefind (its text split at spaces), read with a break at every tag and
-    without one at an inline element's: Pagefind joins the text on either side of « <b>Ener</b>coop »."""
-    joined = _TAG.sub(" ", _INLINE_TAG.sub("", text))
-    return set(html.unescape(joined).split()) | set(html.unescape(_TAG.sub(" ", text)).split())
+    without one at an inline element's: Pagefind joins the text on either side of « <b>Ener</b>coop »
+    (both readings: a weighted inline element, which Pagefind sets apart, breaks the word).
+
+    The text is split once, each inline element replaced by a mark, and only the words with a mark or an
+    entity are looked at again: a word with a mark gives the word without it and the pieces between
+    marks. A text where a « < » does not start a whole tag (or that holds the mark) is read twice."""
+    marked, inline = _INLINE_TAG.subn(_MARK, text)
+    spaced = _WHOLE_TAG.sub(" ", marked)
+    if _MARK in text or "<" in spaced or spaced.count(_MARK) != inline:
+        joined = _TAG.sub(" ", _INLINE_TAG.sub("", text))
+        return set(html.unescape(joined).split()) | set(html.unescape(_TAG.sub(" ", text)).split())
+    words = set(spaced.split())
+    for word in [w for w in words if "&" in w or _MARK in w]:
+        words.discard(word)
+        for piece in (word.replace(_MARK, ""), *word.split(_MARK)) if _MARK in word else (word,):
+            words.update(html.unescape(piece).split())
+    return words
 
 
 def vocabulary_page(words: set[str]) -> str:

@@ -4,6 +4,7 @@ Every structure is built in one pass over the pages (cost linear in their number
 """
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -102,6 +103,10 @@ class RelatedPages(Mapping[Ref, "list[Ref]"]):
         self._shared = {c.id: sum(bits.get(("themes", t), 0) for t in set(c.themes))
                         + sum(bits.get(("leviers", lv), 0) for lv in set(c.leviers)) for c in corpus.cases.values()}
         self._regions = {c.id: sum(region_bits.get(r, 0) for r in set(c.regions)) for c in corpus.cases.values()}
+        # Each case's place in the order of titles (then ids): ties between candidates are broken by one
+        # integer instead of a title folded again for every candidate of every case.
+        self._by_title = sorted(corpus.cases, key=lambda i: (corpus.cases[i].title.casefold(), i))
+        self._rank = {case_id: n for n, case_id in enumerate(self._by_title)}
 
     def __getitem__(self, ref: Ref) -> list[Ref]:
         found = self._known.get(ref)
@@ -129,9 +134,11 @@ class RelatedPages(Mapping[Ref, "list[Ref]"]):
                 candidates.update(ids[max(0, i - WINDOW): i + WINDOW + 1])
         candidates.discard(case.id)
         mine, my_regions = self._shared[case.id], self._regions[case.id]
-        scored = sorted((-(mine & self._shared[other]).bit_count(), -(my_regions & self._regions[other]).bit_count(),
-                         self._cases[other].title.casefold(), other) for other in candidates)
-        return [Ref("case", s[3]) for s in scored[:RELATED_MAX]]
+        shared, regions, rank = self._shared, self._regions, self._rank
+        # Most shared themes and levers first, then most shared regions, then by title (the rank).
+        scored = heapq.nsmallest(RELATED_MAX, ((-(mine & shared[other]).bit_count(), -(my_regions & regions[other]).bit_count(),
+                                               rank[other]) for other in candidates))
+        return [Ref("case", self._by_title[s[2]]) for s in scored]
 
 
 def _relate_guides(corpus: Corpus, related: RelatedPages) -> None:

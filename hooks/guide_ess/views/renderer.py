@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any, Sequence, Union
+from typing import Any, Mapping, Sequence, Union
 from xml.sax.saxutils import escape as xml_escape
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
@@ -63,6 +63,7 @@ class Renderer:
                                         xml=lambda value: Markup(xml_escape(str(value))))
         self.environment.tests["link"] = lambda value: isinstance(value, Link)
         self.environment.globals.update(nbsp=NBSP, nnbsp=NNBSP, permalink=permalink or Permalink())
+        self._globals = dict(self.environment.globals)  # every template's globals, for _render
         self._link_template = self.template("_link.html")
         self._permalink_template = self.template("_permalink.html")
 
@@ -71,6 +72,16 @@ class Renderer:
         if found is None:
             found = self._templates[name] = self.environment.get_template(name)
         return found
+
+    def _render(self, template: Template, data: Mapping[str, Any]) -> str:
+        """``template.render(data)``, its context made of the globals and ``data`` in one dictionary: Jinja's
+        own ``render`` merges them anew on every call (a large site renders blocks and links hundreds of
+        thousands of times; this is twice as fast)."""
+        context = template.new_context({**self._globals, **data}, shared=True)
+        try:
+            return self.environment.concat(template.root_render_func(context))
+        except Exception:
+            return self.environment.handle_exception()
 
     def text(self, value: Any) -> Markup:
         """Text with French spacing, escaped, its acronyms in <abbr> (once per distinct text)."""
@@ -93,14 +104,14 @@ class Renderer:
         """The HTML of one link, rendered by ``_link.html`` the first time it is met."""
         done = self._links.get(link)
         if done is None:
-            done = self._links[link] = Markup(self._link_template.render(link=link).strip())
+            done = self._links[link] = Markup(self._render(self._link_template, {"link": link}).strip())
         return done
 
     def permalink(self, anchor: str) -> Markup:
         """The permalink of the heading ``anchor`` (``_permalink.html``), once per distinct anchor."""
         done = self._permalinks.get(anchor)
         if done is None:
-            done = self._permalinks[anchor] = Markup(self._permalink_template.render(anchor=anchor).strip())
+            done = self._permalinks[anchor] = Markup(self._render(self._permalink_template, {"anchor": anchor}).strip())
         return done
 
     def links(self, links: Sequence[Link]) -> Markup:
@@ -116,5 +127,5 @@ class Renderer:
         """The HTML of ``block``, ending with one line end ('' for no block or an empty one)."""
         if block is None:
             return ""
-        out = self.template(block.template).render(block.data).rstrip("\n")
+        out = self._render(self.template(block.template), block.data).rstrip("\n")
         return out + "\n" if out else ""
