@@ -57,3 +57,16 @@ def test_glossary_problems_name_their_line() -> None:
     assert sorted((p.line, p.field) for p in problems) == [(5, "SCIC : guide"), (6, "ESS")]
     _, invalid = load_glossary("- sigle: ESS\n  developpe: a: b\n", THEMES)
     assert invalid[0].line == 2 and "ligne 2" in invalid[0].message
+
+
+def test_an_acronym_after_a_letter_or_a_digit_is_left_alone_with_or_without_other_characters() -> None:
+    """The acronyms of letters only are found by a faster pattern that checks the character before each
+    match; a glossary with an acronym such as « S.C.O.P » keeps the general pattern: both give the same page."""
+    page = "<p>ESS, xESS, 3ESS, _ESS, éESS, ESSOR, (ESS) et SCICESS.</p>"
+    wrapped = ("<p>{e}, xESS, 3ESS, _ESS, éESS, ESSOR, ({e}) et SCICESS.</p>"
+               .format(e='<abbr title="économie «\u00a0sociale\u00a0» &amp; solidaire">ESS</abbr>'))
+    assert ABBREVIATIONS.wrap_page(page) == wrapped
+    with_other = Abbreviations((*[Term("ESS", "économie « sociale » & solidaire"), Term("SCIC", "société")],
+                                Term("S.C.O.P", "coopérative")))
+    assert with_other.wrap_page(page) == wrapped
+    assert with_other.wrap_page("<p>La S.C.O.P, pas xS.C.O.P.</p>") == '<p>La <abbr title="coopérative">S.C.O.P</abbr>, pas xS.C.O.P.</p>'
