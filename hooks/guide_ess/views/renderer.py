@@ -13,6 +13,7 @@ Filters, for the templates:
   same links, to a region, a lever, a source, on thousands of pages); ``a_list``: several links,
   separated by commas; ``parts``: a table cell, links and texts separated by commas;
 - ``permalink``: the permalink of a generated heading (``_permalink.html``), given its id;
+- ``review_line``: « À jour au … » (``_review.html``), once per distinct date of a build;
 - ``xml``: the text of an XML element.
 """
 from __future__ import annotations
@@ -58,8 +59,9 @@ class Renderer:
         self._links: dict[Link, Markup] = {}
         self._templates: dict[str, Template] = {}
         self._permalinks: dict[str, Markup] = {}
+        self._reviews: dict[Any, Markup] = {}
         self.environment.filters.update(text=self.text, plain=self.plain, a=self.link, a_list=self.links,
-                                        parts=self.parts, permalink=self.permalink,
+                                        parts=self.parts, permalink=self.permalink, review_line=self.review_line,
                                         xml=lambda value: Markup(xml_escape(str(value))))
         self.environment.tests["link"] = lambda value: isinstance(value, Link)
         self.environment.globals.update(nbsp=NBSP, nnbsp=NNBSP, permalink=permalink or Permalink())
@@ -112,6 +114,15 @@ class Renderer:
         done = self._permalinks.get(anchor)
         if done is None:
             done = self._permalinks[anchor] = Markup(self._render(self._permalink_template, {"anchor": anchor}).strip())
+        return done
+
+    def review_line(self, review: Any) -> Markup:
+        """« À jour au … » for ``review`` (a hashable value with ``iso`` and ``shown``), rendered by
+        ``_review.html`` once per distinct date: thousands of case studies share a few dates, and an
+        include makes a new template context on every page."""
+        done = self._reviews.get(review)
+        if done is None:
+            done = self._reviews[review] = Markup(self._render(self.template("_review.html"), {"review": review}).rstrip("\n"))
         return done
 
     def links(self, links: Sequence[Link]) -> Markup:
