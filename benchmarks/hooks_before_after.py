@@ -6,8 +6,8 @@ and compared by their medians and their ratio. Each build is timed by benchmarks
 (every plugin and hook event, CPU seconds).
 
 Usage: .venv/bin/python benchmarks/hooks_before_after.py OLD_COMMIT NEW_COMMIT [--cases 1000] [--runs 3]
-       [--sans-champ verifie_le]
-Writes benchmarks/results/hooks_before_after.md. Both commits must accept the same pages (docs/ of
+       [--sans-champ verifie_le] [--texte naturel] [--resultats PATH]
+Writes benchmarks/results/hooks_before_after.md (or PATH). Both commits must accept the same pages (docs/ of
 NEW_COMMIT is used for both).
 """
 from __future__ import annotations
@@ -58,6 +58,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sans-champ", action="append", default=[], dest="drop",
                         help="a front-matter field to remove from every page (one the old commit does not know)")
+    parser.add_argument("--texte", choices=build_scaling.TEXTS, default=build_scaling.TEXTS[0],
+                        help="the synthetic cases' text (build_scaling.py's corpora)")
+    parser.add_argument("--resultats", type=Path, default=RESULTS, help="where to write the results")
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="hooks-before-after-"))
     load = [os.getloadavg()[0]]
@@ -65,7 +68,7 @@ def main() -> int:
     try:
         template = base / "template"
         checkout(args.new, template)
-        corpus = build_scaling.make_corpus(base, template, args.cases)
+        corpus = build_scaling.make_corpus(base, template, args.cases, args.texte)
         for page in (corpus / "docs").rglob("*.md"):
             text = page.read_text(encoding="utf-8")
             kept = "".join(line for line in text.splitlines(keepends=True)
@@ -93,7 +96,7 @@ def main() -> int:
         "# The hooks' own CPU per page, before and after (benchmarks/hooks_before_after.py)",
         "",
         f"Measured {datetime.date.today().isoformat()}; {machine()}; {args.cases} case studies "
-        f"({results[args.new][0][2]} HTML pages), {args.runs} builds of each commit, alternated.",
+        f"({results[args.new][0][2]} HTML pages, text: {args.texte}), {args.runs} builds of each commit, alternated.",
         f"Load average (1 min) at start / end: {load[0]:.2f} / {load[1]:.2f}: a machine shared with other work, "
         "so compare the two rows (made side by side) and their ratio, not the figures with another day's.",
         "",
@@ -105,7 +108,7 @@ def main() -> int:
         f"New / old: {per_page[args.new] / per_page[args.old]:.2f} × (hooks' CPU per page).",
         "",
     ]
-    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    args.resultats.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
     return 0
 
