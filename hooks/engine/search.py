@@ -306,8 +306,9 @@ class PageTexts:
         if written.is_dir():
             paths = sorted(p for p in written.rglob("*") if p.is_file())
             count = max(1, -(-len(paths) // max(1, pages_per_part)))
-            vocabulary = self._vocabulary if self._vocabulary is not None or count == 1 else self._words_written()
-            words = vocabulary.words() if vocabulary is not None else None
+            words = None
+            if count > 1:  # read before the pages move
+                words = (self._vocabulary if self._vocabulary is not None else self._words_written()).words()
             made: set[Path] = set()
             for number, path in enumerate(paths):
                 target = ordered / f"{number % count}" / path.relative_to(written)
@@ -316,7 +317,7 @@ class PageTexts:
                     made.add(target.parent)
                 path.rename(target)
             shutil.rmtree(written)
-            if count > 1 and words is not None:
+            if words is not None:
                 page = vocabulary_page(words)
                 for number in range(count):
                     write_page(ordered / f"{number}", f"/{VOCABULARY_PAGE}/", page)
@@ -376,10 +377,9 @@ def words_of(text: str) -> set[str]:
     The text is split once, each inline element replaced by a mark: a piece with a mark gives the word
     without it and the words between marks (:func:`_words_of_piece`). A text where a « < » does not start
     a whole tag (or that holds the mark) is read twice, as the two readings say."""
-    pieces = _pieces(text)
-    if pieces is None:
-        return _read_twice(text)
-    return {word for piece in set(pieces) for word in _words_of_piece(piece)}
+    vocabulary = Vocabulary()
+    vocabulary.add(text)
+    return vocabulary.words()
 
 
 class Vocabulary:

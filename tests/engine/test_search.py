@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import base64
-import html
 import json
 import random
 import re
@@ -193,13 +192,6 @@ def test_the_vocabulary_has_the_words_of_pages_written_before_and_after_a_second
         texts.close()
 
 
-def _words_read_twice(text: str) -> set[str]:
-    """The vocabulary's two readings of a page, each made on the whole text."""
-    tag, inline = site_search._TAG, site_search._INLINE_TAG
-    joined = tag.sub(" ", inline.sub("", text))
-    return set(html.unescape(joined).split()) | set(html.unescape(tag.sub(" ", text)).split())
-
-
 def test_the_words_of_a_page_are_those_of_both_readings_whatever_its_markup() -> None:
     """words_of splits the text once: on 20,000 pieces of markup, stray « < », entities cut by a tag and
     the mark it uses included, it finds exactly the words of the two readings made one after the other;
@@ -211,7 +203,7 @@ def test_the_words_of_a_page_are_those_of_both_readings_whatever_its_markup() ->
     vocabulary, expected = site_search.Vocabulary(), set()
     for n in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-        words = _words_read_twice(text)
+        words = site_search._read_twice(text)  # the two readings, each on the whole text
         assert site_search.words_of(text) == words, repr(text)
         vocabulary.add(text)
         expected |= words

@@ -105,7 +105,7 @@ class RelatedPages(Mapping[Ref, "list[Ref]"]):
         self._regions = {c.id: sum(region_bits.get(r, 0) for r in set(c.regions)) for c in corpus.cases.values()}
         # Each case's place in the order of titles (then ids): ties between candidates are broken by one
         # integer instead of a title folded again for every candidate of every case.
-        self._by_title = sorted(corpus.cases, key=lambda i: (corpus.cases[i].title.casefold(), i))
+        self._by_title = [c.id for c in sorted(corpus.cases.values(), key=case_sort_key)]
         self._rank = {case_id: n for n, case_id in enumerate(self._by_title)}
 
     def __getitem__(self, ref: Ref) -> list[Ref]:

@@ -6,7 +6,7 @@ shows it, on touch, click, hover and keyboard focus)."""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from markupsafe import Markup
 
@@ -26,7 +26,7 @@ class Abbreviations:
         names = sorted(self._html, key=len, reverse=True)
         self._pattern: re.Pattern[str] | None = None
         self._in_page: re.Pattern[str] | None = None
-        self._in_page_after_word = False  # whether _in_page also matches after a word character
+        self._in_page_wrap: Callable[[re.Match[str]], str] = self._abbr  # each match of _in_page, wrapped
         if names:
             # The lookahead on first letters lets the regex engine skip most positions quickly.
             firsts = "".join(sorted({re.escape(n[0]) for n in names}))
@@ -39,7 +39,7 @@ class Abbreviations:
                 # 1,000-case site), and the letter before is checked on each match (:meth:`_abbr_in_page`). A
                 # match inside a word is then skipped whole: no acronym of word characters starts inside it.
                 self._in_page = re.compile(rf"({alternatives})(?!\w|</abbr>){IN_TEXT}")
-                self._in_page_after_word = True
+                self._in_page_wrap = self._abbr_in_page
 
     def _abbr(self, match: re.Match[str]) -> str:
         return self._html[match.group(1)]
@@ -61,5 +61,5 @@ class Abbreviations:
         pattern = self._in_page
         if pattern is None:
             return page_html
-        wrap = self._abbr_in_page if self._in_page_after_word else self._abbr
+        wrap = self._in_page_wrap
         return prose_parts(page_html, lambda part: pattern.sub(wrap, part))
