@@ -57,11 +57,12 @@ chunk holding the word is at least Pagefind's minimum chunk (20,000 positions, f
 first search fetches more bytes, the more parts there are (measured at 10,000 cases:
 benchmarks/results/scale_10000.md).
 
-A browser cannot fetch files, import ES modules or start workers from ``file://``. So the build
-for ``file://`` (no directory URLs: pages end in .html) turns every file of the index into a
-classic script, ``pagefind/hors-ligne/<file>.js``, that hands its bytes (base64) to
-:data:`OFFLINE_REGISTER`; ``docs/assets/javascripts/recherche.js`` loads those scripts in place of
-``fetch`` and imports ``pagefind.js`` from a ``blob:`` URL made of its wrapped source.
+A browser cannot fetch files, import ES modules or start workers from ``file://`` addresses. So the
+build for ``file://`` (no directory URLs: pages end in .html) turns every file of the index into a
+classic script, ``pagefind/hors-ligne/<file>.js``, that hands its bytes (base64), or for Pagefind's two
+scripts their source, to :data:`OFFLINE_REGISTER`; ``docs/assets/javascripts/recherche.js`` loads those
+scripts in place of ``fetch``, imports ``pagefind.js`` from a ``blob:`` URL made of its source, and
+starts Pagefind's worker from a ``blob:`` URL too, the worker asking the page for the index files.
 
 No MkDocs import here: the hooks call :func:`template_settings` and :func:`build_index`.
 """
@@ -112,7 +113,8 @@ UNUSED_FILES: Final = (
 LICENCE: Final = Path(__file__).resolve().parent / "data" / "LICENCE-pagefind.txt"  # MIT; shipped with the index
 LICENCE_FILE: Final = "LICENCE-pagefind.txt"  # its name under BUNDLE
 MODULE_FILE: Final = "pagefind.js"  # the search API, an ES module
-WORKER_FILE: Final = "pagefind-worker.js"  # online only: a worker cannot start from file://
+WORKER_FILE: Final = "pagefind-worker.js"  # the worker that searches off the page's main thread
+SOURCE_FILES: Final = frozenset({MODULE_FILE, WORKER_FILE})  # wrapped as source text, not as bytes
 # Pages per part of the index (the module's docstring says why parts). Measured at 10,000 cases, 5 parts
 # against 1 (benchmarks/results/scale_10000.md): Pagefind 0.6 GB instead of 3 GB (natural text); a first
 # search of a word on most pages 2 to 3 times faster on a slowed-down main thread (with recherche.js's
@@ -487,8 +489,7 @@ def index_exists(site_dir: Path) -> bool:
 
 def wrap_for_file_urls(bundle: Path) -> None:
     """Replace every file of the index by a classic script under ``hors-ligne/`` (see the module's
-    docstring); the worker goes, since no worker starts from ``file://``."""
-    (bundle / WORKER_FILE).unlink(missing_ok=True)
+    docstring)."""
     target = bundle / OFFLINE_FOLDER
     files = sorted(p for p in bundle.rglob("*") if p.is_file())
     for path in files:
@@ -502,8 +503,8 @@ def wrap_for_file_urls(bundle: Path) -> None:
 
 
 def wrapped(rel: str, data: bytes) -> str:
-    """The classic script standing for the index file ``rel``: the module's source as a string for
-    ``pagefind.js``, the bytes in base64 for the others."""
-    if rel == MODULE_FILE:
-        return f"{OFFLINE_REGISTER}.module({json.dumps(data.decode('utf-8'))});\n"
+    """The classic script standing for the index file ``rel``: the source as a string for Pagefind's
+    module and worker, the bytes in base64 for the others."""
+    if rel in SOURCE_FILES:
+        return f"{OFFLINE_REGISTER}.source({json.dumps(rel)},{json.dumps(data.decode('utf-8'))});\n"
     return f'{OFFLINE_REGISTER}.file({json.dumps(rel)},"{base64.b64encode(data).decode("ascii")}");\n'

@@ -1,7 +1,7 @@
 """The index of a large site in parts (hooks/engine/search.py, PAGES_PER_PART), merged by recherche.js.
 
 The real site (94 pages) is indexed again in parts of 25 pages: a reader's search finds the same pages,
-online (with Pagefind's worker) and from file:// (without), as with the index in one part.
+online and from file:// (Pagefind's worker started from a blob: address), as with the index in one part.
 """
 from __future__ import annotations
 

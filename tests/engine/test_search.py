@@ -91,9 +91,11 @@ def test_offline_wrapping_turns_every_file_into_a_classic_script(tmp_path: Path)
     (bundle / "index" / "fr_1.pf_index").write_bytes(bytes(range(256)))
     site_search.wrap_for_file_urls(bundle)
     files = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
-    assert files == ["hors-ligne/index/fr_1.pf_index.js", "hors-ligne/pagefind.js.js"]
+    assert files == ["hors-ligne/index/fr_1.pf_index.js", "hors-ligne/pagefind-worker.js.js", "hors-ligne/pagefind.js.js"]
     module = (bundle / "hors-ligne" / "pagefind.js.js").read_text(encoding="utf-8")
-    assert module == 'GuideRecherche.module("const a = \\"</script>\\";\\nexport {a};");\n'
+    assert module == 'GuideRecherche.source("pagefind.js","const a = \\"</script>\\";\\nexport {a};");\n'
+    worker = (bundle / "hors-ligne" / "pagefind-worker.js.js").read_text(encoding="utf-8")
+    assert worker == 'GuideRecherche.source("pagefind-worker.js","self.x = 1;");\n'
     chunk = (bundle / "hors-ligne" / "index" / "fr_1.pf_index.js").read_text(encoding="utf-8")
     name, data = re.fullmatch(r'GuideRecherche\.file\("([^"]+)","([A-Za-z0-9+/=]+)"\);\n', chunk).groups()  # type: ignore[union-attr]
     assert name == "index/fr_1.pf_index" and base64.b64decode(data) == bytes(range(256))

@@ -7,10 +7,12 @@
    morceaux utiles à la requête sont lus.
 
    Hors ligne (file://), un navigateur refuse fetch, les modules importés et les
-   workers. La construction hors ligne écrit alors chaque fichier de l'index
-   dans un script ordinaire, pagefind/hors-ligne/<fichier>.js, qui remet ses
-   octets à window.GuideRecherche ; ce script remplace fetch pour les adresses
-   de l'index et importe pagefind.js depuis une adresse blob:. */
+   workers depuis une adresse file:. La construction hors ligne écrit alors chaque
+   fichier de l'index dans un script ordinaire, pagefind/hors-ligne/<fichier>.js,
+   qui remet ses octets (ou, pour les deux scripts de Pagefind, sa source) à
+   window.GuideRecherche ; ce script remplace fetch pour les adresses de l'index,
+   importe pagefind.js depuis une adresse blob: et y démarre aussi le worker de
+   Pagefind, qui demande les fichiers de l'index à la page. */
 (function () {
   "use strict";
 
@@ -49,6 +51,7 @@
   /* ------------------------------------------------------------------ moteur */
 
   var moteur = null;
+  var travailleurHorsLigne = false;  // hors ligne, le worker de Pagefind démarre (voir demarrerTravailleur)
 
   function charger() {
     if (!moteur) {
@@ -59,7 +62,7 @@
         var communes = { baseUrl: "/", excerptLength: 24 };
         if (Object.keys(reglages.classement).length) communes.ranking = reglages.classement;
         var options = Object.assign({ basePath: reglages.index }, communes);
-        if (reglages.horsLigne) options.noWorker = true;
+        if (reglages.horsLigne && !travailleurHorsLigne) options.noWorker = true;
         return pagefind.options(options).then(function () { return pagefind.init(); }).then(function () {
           return Promise.all(charges[1].parties.map(function (dossier) {
             return pagefind.mergeIndex(reglages.index + dossier, Object.assign({}, communes));
@@ -86,6 +89,7 @@
       });
     }
 
+    /* Le contenu du fichier ``chemin`` de l'index : ses octets en base64, ou la source d'un script. */
     function lire(chemin) {
       if (!enCours[chemin]) {
         var attente = {};
@@ -101,38 +105,105 @@
       return enCours[chemin].promesse;
     }
 
-    window.GuideRecherche = {
-      file: function (chemin, base64) {
-        var attente = enCours[chemin];
-        if (!attente) return;
-        delete enCours[chemin];
-        attente.resoudre(base64);
-      },
-      module: function (source) {
-        var attente = enCours["pagefind.js"];
-        if (!attente) return;
-        delete enCours["pagefind.js"];
-        attente.resoudre(source);
-      }
-    };
+    function remettre(chemin, contenu) {
+      var attente = enCours[chemin];
+      if (!attente) return;
+      delete enCours[chemin];
+      attente.resoudre(contenu);
+    }
 
-    window.fetch = function (entree) {
-      var adresse = new URL(typeof entree === "string" ? entree : entree.url, location.href);
+    window.GuideRecherche = { file: remettre, source: remettre };
+
+    /* Le chemin dans l'index d'une adresse (sans ?… ni #…), ou null pour une adresse hors de l'index. */
+    function cheminDansLIndex(entree) {
+      var adresse = new URL(typeof entree === "string" ? entree : (entree.url || String(entree)), location.href);
       adresse.search = "";
       adresse.hash = "";
-      if (adresse.href.indexOf(reglages.index) !== 0) return fetchReel.apply(this, arguments);
-      return lire(adresse.href.slice(reglages.index.length)).then(function (base64) {
+      return adresse.href.indexOf(reglages.index) === 0 ? adresse.href.slice(reglages.index.length) : null;
+    }
+
+    window.fetch = function (entree) {
+      var chemin = cheminDansLIndex(entree);
+      if (chemin === null) return fetchReel.apply(this, arguments);
+      return lire(chemin).then(function (base64) {
         return fetchReel("data:application/octet-stream;base64," + base64);
       });
     };
 
-    return lire("pagefind.js").then(function (source) {
-      var adresse = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+    return Promise.all([
+      lire("pagefind.js"),
+      lire("pagefind-worker.js").catch(function () { return null; })  // sans worker : la page cherche elle-même
+    ]).then(function (sources) {
+      travailleurHorsLigne = sources[1] !== null && demarrerTravailleur(sources[1]);
+      var adresse = URL.createObjectURL(new Blob([sources[0]], { type: "text/javascript" }));
       return import(adresse).then(function (module) {
         URL.revokeObjectURL(adresse);
         return module;
       });
     });
+
+    /* Pagefind démarre son worker par new Worker(<index>pagefind-worker.js), une adresse file: que le
+       navigateur refuse : le constructeur Worker de la page le démarre alors depuis une adresse blob:
+       faite de sa source, précédée de TRAVAILLEUR_FETCH, qui y remplace fetch par une demande à la
+       page. La page lit le fichier demandé comme ci-dessus et répond par ses octets en base64. Les
+       autres workers (il n'y en a pas d'autre sur le site) démarrent comme avant. */
+    function demarrerTravailleur(source) {
+      var WorkerReel = window.Worker;
+      if (typeof WorkerReel !== "function") return false;
+      var adresse;
+      try {
+        adresse = URL.createObjectURL(new Blob(["(" + TRAVAILLEUR_FETCH.toString() + ")();\n", source],
+                                               { type: "text/javascript" }));
+      } catch (e) { return false; }
+      window.Worker = function (demande, options) {
+        if (cheminDansLIndex(String(demande)) !== "pagefind-worker.js") return new WorkerReel(demande, options);
+        var travailleur = new WorkerReel(adresse, options);
+        travailleur.addEventListener("message", function (evenement) {
+          var message = evenement.data;
+          if (!message || message.guideRecherche !== "lire") return;
+          evenement.stopImmediatePropagation();  // Pagefind n'attend pas ce message
+          var chemin = cheminDansLIndex(message.adresse);
+          var contenu = chemin === null ? Promise.reject(new Error("Adresse hors de l'index : " + message.adresse))
+                                        : lire(chemin);
+          contenu.then(function (base64) {
+            travailleur.postMessage({ guideRecherche: "octets", numero: message.numero, base64: base64 });
+          }, function (erreur) {
+            travailleur.postMessage({ guideRecherche: "octets", numero: message.numero,
+                                      erreur: String((erreur && erreur.message) || erreur) });
+          });
+        });
+        return travailleur;
+      };
+      window.Worker.prototype = WorkerReel.prototype;
+      return true;
+    }
+  }
+
+  /* Exécuté dans le worker de Pagefind hors ligne, avant sa source (voir demarrerTravailleur) : fetch
+     y demande chaque fichier à la page et rend ses octets. Placé avant la source de Pagefind, son
+     écouteur passe le premier et arrête les réponses de la page, que Pagefind ne connaît pas. */
+  function TRAVAILLEUR_FETCH() {
+    var fetchReel = self.fetch;
+    var attentes = {};
+    var numero = 0;
+    self.addEventListener("message", function (evenement) {
+      var message = evenement.data;
+      if (!message || message.guideRecherche !== "octets") return;
+      evenement.stopImmediatePropagation();
+      var attente = attentes[message.numero];
+      delete attentes[message.numero];
+      if (!attente) return;
+      if (message.erreur) attente.rejeter(new Error(message.erreur));
+      else attente.resoudre(fetchReel.call(self, "data:application/octet-stream;base64," + message.base64));
+    });
+    self.fetch = function (entree) {
+      var adresse = typeof entree === "string" ? entree : (entree.url || String(entree));
+      return new Promise(function (resoudre, rejeter) {
+        numero += 1;
+        attentes[numero] = { resoudre: resoudre, rejeter: rejeter };
+        self.postMessage({ guideRecherche: "lire", numero: numero, adresse: adresse });
+      });
+    };
   }
 
   /* Pendant la frappe, Pagefind charge déjà les morceaux de l'index utiles aux mots tapés
