@@ -12,8 +12,8 @@ from helpers import ROOT
 
 
 def test_bundle_has_the_site_and_the_search_index_wrapped_for_file_urls(offline_site: Path) -> None:
-    """file:// blocks fetch, module imports and workers: every file of the index is a classic script
-    under pagefind/hors-ligne/, and nothing else of Pagefind's bundle is left but its licence."""
+    """file:// blocks fetch, module imports and workers from file: addresses: every file of the index is a
+    classic script under pagefind/hors-ligne/, and nothing else of Pagefind's bundle is left but its licence."""
     assert (offline_site / "index.html").exists()
     bundle = offline_site / "pagefind"
     files = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
@@ -21,11 +21,12 @@ def test_bundle_has_the_site_and_the_search_index_wrapped_for_file_urls(offline_
     files.remove("LICENCE-pagefind.txt")
     assert files and all(f.startswith("hors-ligne/") and f.endswith(".js") for f in files), files[:5]
     names = {f.removeprefix("hors-ligne/") for f in files}
-    assert {"pagefind.js.js", "pagefind-entry.json.js", "wasm.fr.pagefind.js"} <= names
+    assert {"pagefind.js.js", "pagefind-worker.js.js", "pagefind-entry.json.js", "wasm.fr.pagefind.js"} <= names
     assert any(n.startswith("index/") for n in names) and any(n.startswith("fragment/") for n in names)
-    assert not any("worker" in n or "-ui" in n for n in names), names
-    module = (bundle / "hors-ligne" / "pagefind.js.js").read_text(encoding="utf-8")
-    assert module.startswith("GuideRecherche.module(") and "pagefind_version" in module
+    assert not any("-ui" in n for n in names), names
+    for script in ("pagefind.js", "pagefind-worker.js"):  # their source, which recherche.js runs from blob: addresses
+        source = (bundle / "hors-ligne" / f"{script}.js").read_text(encoding="utf-8")
+        assert source.startswith(f'GuideRecherche.source("{script}",') and "pagefind_version" in source
     entry = (bundle / "hors-ligne" / "pagefind-entry.json.js").read_text(encoding="utf-8")
     assert entry.startswith('GuideRecherche.file("pagefind-entry.json","')
     home = (offline_site / "index.html").read_text(encoding="utf-8")

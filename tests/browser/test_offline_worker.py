@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-INPUT = "#recherche-champ"
-RESULT_LINKS = ".recherche__resultats .recherche-resultat__lien"
-_SHOWN = "q => document.querySelector('.recherche').getAttribute('data-requete') === q"
+from header_search import panel_results
+
 # A rare word, a word on most pages, two words.
 QUERIES = ("Enercoop", "collectivité", "marchés réservés")
 
@@ -41,14 +40,7 @@ def search(browser: Any, start: str, *init_scripts: str) -> tuple[dict[str, tupl
     tab.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
     tab.on("pageerror", lambda e: errors.append(str(e)))
     tab.goto(start)
-    tab.click(INPUT)
-    found = {}
-    for query in QUERIES:
-        tab.fill(INPUT, query)
-        tab.wait_for_function(_SHOWN, arg=query, timeout=15000)
-        links = tab.locator(RESULT_LINKS)
-        found[query] = (tab.locator(".recherche__annonce").inner_text(),
-                        links.evaluate_all("l => l.map(a => a.getAttribute('href'))"))
+    found = panel_results(tab, QUERIES)
     workers = [worker.url for worker in tab.workers]
     compiled = tab.evaluate("window.__modulesWasm")
     context.close()

@@ -12,11 +12,9 @@ from typing import Any
 import pytest
 
 from engine import search as site_search
+from header_search import panel_results
 from helpers import served
 
-INPUT = "#recherche-champ"
-RESULT_LINKS = ".recherche__resultats .recherche-resultat__lien"
-_SHOWN = "q => document.querySelector('.recherche').getAttribute('data-requete') === q"
 # A rare word (one case page), a word on most pages, a basic question (the overview filter, in one part).
 QUERIES = ("Enercoop", "collectivité", "qu'est-ce que l'ESS")
 PAGES_PER_PART = 25
@@ -37,14 +35,7 @@ def results(browser: Any, start: str) -> dict[str, tuple[str, list[str]]]:
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     tab.on("pageerror", lambda e: errors.append(str(e)))
     tab.goto(start)
-    tab.click(INPUT)
-    found = {}
-    for query in QUERIES:
-        tab.fill(INPUT, query)
-        tab.wait_for_function(_SHOWN, arg=query)
-        links = tab.locator(RESULT_LINKS)
-        found[query] = (tab.locator(".recherche__annonce").inner_text(),
-                        links.evaluate_all("l => l.map(a => a.getAttribute('href'))"))
+    found = panel_results(tab, QUERIES)
     context.close()
     assert errors == []
     return found
