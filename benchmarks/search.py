@@ -84,10 +84,10 @@ FIRST_SEARCH_TARGET = 350_000  # gzip bytes fetched by the first query (issue 20
 FIRST_RESULT_TARGET = 1.0  # seconds from the last keystroke, online (and worker refused), from 3,000 cases
 OFFLINE_TARGET = 2.0  # seconds, from file://, at 10,000 cases
 
-# In the page: the time of the last input event in the search box, and the time the results of
-# QUERY are drawn (the results script sets data-requete on .recherche once they are).
 # Offline, a browser that refuses every worker: the constructor throws (Pagefind then searches on the page).
 REFUSE_WORKERS = """window.Worker = function () { throw new DOMException("refusé", "SecurityError"); };"""
+# In the page: the time of the last input event in the search box, and the time the results of
+# QUERY are drawn (the results script sets data-requete on .recherche once they are).
 WATCH_JS = """(query) => {
   const box = document.querySelector('.recherche');
   const input = document.querySelector('#recherche-champ');
@@ -398,7 +398,7 @@ def verdict(ok: bool) -> str:
 
 
 def workers_note(runs: list[Run]) -> str:
-    """« , no worker » when an offline search ran on the page's main thread in some run."""
+    """« , no worker in k of n » when an offline search ran on the page's main thread in k of the n runs."""
     return "" if all(r.workers for r in runs) else f", no worker in {sum(not r.workers for r in runs)} of {len(runs)}"
 
 
