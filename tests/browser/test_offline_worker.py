@@ -7,6 +7,7 @@ its main thread compiles Pagefind's WebAssembly only when it searches itself.
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +49,12 @@ def search(browser: Any, start: str, *init_scripts: str) -> tuple[dict[str, tupl
     return found, workers, compiled
 
 
-def test_offline_search_runs_in_a_worker_and_finds_what_the_main_thread_finds(browser: Any,
-                                                                             offline_site: Path) -> None:
-    start = (offline_site / "experiences" / "lille-enercoop.html").as_uri()
+def test_offline_search_runs_in_a_worker_and_finds_what_the_main_thread_finds(browser: Any, offline_site: Path,
+                                                                             tmp_path: Path) -> None:
+    # Unzipped where a reader would: a folder whose name has a space and an accent (escaped in file: URLs).
+    bundle = tmp_path / "Clé USB" / "guide ess"
+    shutil.copytree(offline_site, bundle)
+    start = (bundle / "experiences" / "lille-enercoop.html").as_uri()
     in_worker, workers, compiled = search(browser, start)
     assert len(workers) == 1 and workers[0].startswith("blob:"), workers
     assert compiled == 0, "la page a compilé le WebAssembly de Pagefind : la recherche n'est pas passée par le worker"
