@@ -130,18 +130,6 @@
       });
     };
 
-    return Promise.all([
-      lire("pagefind.js"),
-      lire("pagefind-worker.js").catch(function () { return null; })  // sans worker : la page cherche elle-même
-    ]).then(function (sources) {
-      travailleurHorsLigne = sources[1] !== null && demarrerTravailleur(sources[1]);
-      var adresse = URL.createObjectURL(new Blob([sources[0]], { type: "text/javascript" }));
-      return import(adresse).then(function (module) {
-        URL.revokeObjectURL(adresse);
-        return module;
-      });
-    });
-
     /* Pagefind démarre son worker par new Worker(<index>pagefind-worker.js), une adresse file: que le
        navigateur refuse : le constructeur Worker de la page le démarre alors depuis une adresse blob:
        faite de sa source, précédée de TRAVAILLEUR_FETCH, qui y remplace fetch par une demande à la
@@ -174,9 +162,20 @@
         });
         return travailleur;
       };
-      window.Worker.prototype = WorkerReel.prototype;
       return true;
     }
+
+    return Promise.all([
+      lire("pagefind.js"),
+      lire("pagefind-worker.js").catch(function () { return null; })  // sans worker : la page cherche elle-même
+    ]).then(function (sources) {
+      travailleurHorsLigne = sources[1] !== null && demarrerTravailleur(sources[1]);
+      var adresse = URL.createObjectURL(new Blob([sources[0]], { type: "text/javascript" }));
+      return import(adresse).then(function (module) {
+        URL.revokeObjectURL(adresse);
+        return module;
+      });
+    });
   }
 
   /* Exécuté dans le worker de Pagefind hors ligne, avant sa source (voir demarrerTravailleur) : fetch
