@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Project task runner: every task sets up what it needs first.
 #   ./run.sh serve     set up, then serve the site on http://127.0.0.1:8000/ (--moteur properdocs: with ProperDocs)
-#   ./run.sh test      set up (venv, Debian chromium, Java and pdftotext, npm test tools), then run the whole test suite
+#   ./run.sh test      set up (venv, Pagefind, Debian chromium, Java and pdftotext, npm test tools), then run the whole test suite
 #   ./run.sh build     set up, then build the static site into site/ (--moteur properdocs: with ProperDocs)
 #   ./run.sh offline   set up, then build the offline zip into dist/
 #   ./run.sh bench     set up, then run the benchmarks in benchmarks/
@@ -65,14 +65,33 @@ setup_pdf_tools() {
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq poppler-utils >/dev/null
 }
 
-setup_node_tools() {
-    # IBM's accessibility engine (npm accessibility-checker-engine) and pa11y (HTML_CodeSniffer), pinned in
-    # tests/node/package-lock.json): a second checker, besides axe-core, in the browser tests.
+setup_node() {
+    # Node.js and npm (Debian packages): Pagefind and the tests' accessibility engines come from npm.
     if ! command -v npm >/dev/null 2>&1; then
         echo "Installation de Node.js et npm (paquets Debian)…"
         as_root apt-get update -qq
         DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nodejs npm >/dev/null
     fi
+}
+
+PAGEFIND_DIR="$VENV/pagefind"
+setup_pagefind() {
+    # The search engine, Pagefind: npm package pinned with the hash of each platform's program in
+    # tools/pagefind/package-lock.json, installed under .venv/pagefind/ (hooks/engine/pagefind_binary.py).
+    setup_node
+    if ! cmp -s tools/pagefind/package-lock.json "$PAGEFIND_DIR/.installed.lock" 2>/dev/null; then
+        rm -rf "$PAGEFIND_DIR"
+        mkdir -p "$PAGEFIND_DIR"
+        cp tools/pagefind/package.json tools/pagefind/package-lock.json "$PAGEFIND_DIR/"
+        npm ci --prefix "$PAGEFIND_DIR" --no-audit --no-fund --ignore-scripts --silent
+        cp tools/pagefind/package-lock.json "$PAGEFIND_DIR/.installed.lock"
+    fi
+}
+
+setup_node_tools() {
+    # IBM's accessibility engine (npm accessibility-checker-engine) and pa11y (HTML_CodeSniffer), pinned in
+    # tests/node/package-lock.json): a second checker, besides axe-core, in the browser tests.
+    setup_node
     if ! cmp -s tests/node/package-lock.json tests/node/node_modules/.installed.lock 2>/dev/null; then
         PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/node --no-audit --no-fund --ignore-scripts --silent
         cp tests/node/package-lock.json tests/node/node_modules/.installed.lock
@@ -105,6 +124,7 @@ choose_engine "$moteur"
 case "$task" in
     serve)
         setup_python
+        setup_pagefind
         end_of_life_notice
         echo "Le site est servi sur http://127.0.0.1:8000/ (Ctrl+C pour arrêter)."
         # mkdocs serve, with the content errors shown in the browser (tools/serve.py)
@@ -112,16 +132,19 @@ case "$task" in
         ;;
     build)
         setup_python
+        setup_pagefind
         end_of_life_notice
         exec "${ENGINE[@]}" build --strict -f mkdocs.yml "$@"
         ;;
     offline)
         setup_python
+        setup_pagefind
         end_of_life_notice
         exec "$PY" tools/build_offline.py "$@"
         ;;
     test)
         setup_python
+        setup_pagefind
         setup_browser
         setup_java
         setup_pdf_tools
@@ -143,6 +166,7 @@ case "$task" in
         ;;
     bench)
         setup_python
+        setup_pagefind
         setup_browser
         for script in benchmarks/build_scaling.py benchmarks/page_weight.py benchmarks/verifier_time.py benchmarks/import_rows.py; do "$PY" "$script"; done
         ;;

@@ -4,10 +4,20 @@ from __future__ import annotations
 import os
 import platform
 import subprocess
+import sys
 from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from engine import pagefind_binary  # noqa: E402  (Pagefind comes from npm, not from a Python package)
+
+
+def package_version(name: str) -> str:
+    """The installed version of a Python package, or of Pagefind's npm package for « pagefind »."""
+    if name == "pagefind":
+        return pagefind_binary.installed_version() or "not installed"
+    return version(name)
 
 
 def project_revision() -> str:
@@ -34,7 +44,7 @@ def machine(packages: tuple[str, ...] = ("mkdocs", "mkdocs-material"), browser: 
     except OSError:
         pass
     parts = [f"{os.cpu_count()} CPU ({cpu})", f"{platform.system()} {platform.release()}",
-             f"Python {platform.python_version()}", *(f"{name} {version(name)}" for name in packages)]
+             f"Python {platform.python_version()}", *(f"{name} {package_version(name)}" for name in packages)]
     if browser:
         parts.append(subprocess.run([browser, "--version"], capture_output=True, text=True).stdout.strip())
     return ", ".join(parts)

@@ -46,9 +46,11 @@ MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
           "novembre", "décembre")
 # The search engine. docs/assets/javascripts/recherche.js loads it from file:// by standing in
 # for fetch() under its index folder and importing pagefind.js from a blob: address with an
-# explicit basePath; engine/search.py reads which files it writes. After an upgrade, run
-# tests/browser/test_offline_smoke.py and test_search_quality.py (online and offline).
-PAGEFIND_VERSION = "1.5.2"
+# explicit basePath, and starts its worker from a blob: address; engine/search.py reads which files it
+# writes. The npm package is pinned in tools/pagefind/package.json and package-lock.json (an upgrade:
+# `npm install --package-lock-only --ignore-scripts pagefind@X` there, then this line). After an upgrade,
+# run tests/browser/test_offline_smoke.py, test_offline_worker.py and test_search_quality.py.
+PAGEFIND_VERSION = "1.6.0"
 
 
 class Priority:

@@ -42,8 +42,8 @@ One place decides what readers can find:
 The build hands each page to :func:`text_for_index` as it writes it (``on_post_page``) and writes
 the text at once to a scratch folder (:class:`PageTexts`, in memory where the system has one: a
 built page is never read back, and the build holds no text in memory); then :func:`build_index`
-gives the folder to Pagefind (PyPI ``pagefind[bin]``, pinned in requirements.lock), whose command
-line indexes it and writes the chunked index under ``pagefind/``; a reader's browser fetches only
+gives the folder to Pagefind (npm ``pagefind``, pinned in tools/pagefind/package-lock.json and installed by
+``./run.sh``: engine/pagefind_binary.py), whose command line indexes it and writes the chunked index under ``pagefind/``; a reader's browser fetches only
 the chunks its query needs. (Pagefind's
 Python service waits a tenth of a second per page: too slow for thousands of pages.)
 
@@ -75,10 +75,10 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Final, Mapping, Sequence
 
+from . import pagefind_binary
 from .scratch_files import ScratchFolder
 
 BUNDLE: Final = "pagefind"  # Pagefind's folder, under the site root
@@ -330,8 +330,13 @@ class PageTexts:
 
 
 def pagefind_arguments(pages_dir: Path, output: Path, directory_urls: bool) -> list[str]:
-    """The Pagefind command line: index the pages in ``pages_dir``, write the bundle into ``output``."""
-    args = [sys.executable, "-m", "pagefind", "--site", str(pages_dir), "--output-path", str(output),
+    """The Pagefind command line: index the pages in ``pages_dir``, write the bundle into ``output``
+    (:class:`SearchIndexError` when Pagefind is not installed)."""
+    try:
+        program = pagefind_binary.executable()
+    except pagefind_binary.PagefindMissing as missing:
+        raise SearchIndexError(str(missing)) from None
+    args = [str(program), "--site", str(pages_dir), "--output-path", str(output),
             "--force-language", LANGUAGE, "--quiet"]
     for selector in EXCLUDED_SELECTORS:
         args += ["--exclude-selectors", selector]
@@ -467,13 +472,17 @@ def _run_pagefind(pages_dir: Path, output: Path, directory_urls: bool) -> int:
         done = subprocess.run(pagefind_arguments(pages_dir, output, directory_urls), capture_output=True, text=True)
     except OSError as err:
         raise SearchIndexError(f"recherche : impossible de lancer Pagefind ({err}). Lancez ./run.sh build, "
-                               "qui installe les dépendances de requirements.lock.") from None
+                               "qui l'installe (tools/pagefind/package-lock.json).") from None
     said = (done.stderr + done.stdout).strip()
     if done.returncode != 0:
         if "not able to build an index" in said:
             raise SearchIndexError(_NO_PAGE)
         detail = " / ".join(said.splitlines()[-5:])
         raise SearchIndexError(f"recherche : Pagefind n'a pas pu indexer le site (code {done.returncode}) : {detail}")
+    if said:  # with --quiet Pagefind says nothing unless it warns: it goes on without what it could not read
+        detail = " / ".join(list(dict.fromkeys(said.splitlines()))[-5:])  # each warning once, not once a page
+        raise SearchIndexError(f"recherche : Pagefind a indexé le site mais signale un problème, que la "
+                               f"construction ne laisse pas passer : {detail}")
     entry = output / "pagefind-entry.json"
     if not entry.is_file() or not any((output / "fragment").glob("*.pf_fragment")):
         raise SearchIndexError(_NO_PAGE)

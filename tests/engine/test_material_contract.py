@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import json
 import re
+import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 from helpers import ROOT
 
 from engine import material as contract
+from engine import pagefind_binary
 
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 
@@ -20,8 +23,16 @@ def test_installed_versions_are_the_ones_the_hooks_were_written_for() -> None:
     assert version("mkdocs") == contract.MKDOCS_VERSION, "MkDocs a changé : suivez la liste de hooks/engine/material.py"
     assert version("mkdocs-material") == contract.MATERIAL_VERSION, \
         "Material a changé : suivez la liste de hooks/engine/material.py"
-    assert version("pagefind") == version("pagefind-bin") == contract.PAGEFIND_VERSION, \
+    locked = json.loads((ROOT / "tools" / "pagefind" / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = json.loads((ROOT / "tools" / "pagefind" / "package.json").read_text(encoding="utf-8"))
+    assert (pagefind_binary.installed_version() == locked["packages"]["node_modules/pagefind"]["version"]
+            == pinned["dependencies"]["pagefind"] == contract.PAGEFIND_VERSION), \
         "Pagefind a changé : suivez la liste de hooks/engine/material.py"
+    said = subprocess.run([pagefind_binary.executable(), "--version"], capture_output=True, text=True, check=True)
+    assert said.stdout.split() == ["pagefind", contract.PAGEFIND_VERSION]
+    platform_packages = [p for p in locked["packages"] if p.startswith("node_modules/@pagefind/")]
+    assert f"node_modules/{pagefind_binary.platform_package()}" in platform_packages
+    assert all(locked["packages"][p]["integrity"].startswith("sha512-") for p in platform_packages)
 
 
 @pytest.mark.parametrize("copied", contract.COPIED_TEMPLATES, ids=lambda c: c.ours)

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import random
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
+from engine import pagefind_binary
 from engine import search as site_search
 from helpers import make_project, run_mkdocs
 
@@ -77,10 +80,26 @@ def test_pages_are_written_where_pagefind_gives_them_their_address(tmp_path: Pat
 
 def test_command_line() -> None:
     args = site_search.pagefind_arguments(Path("/p"), Path("/s/pagefind"), directory_urls=True)
-    assert args[1:3] == ["-m", "pagefind"] and "--keep-index-url" not in args
+    assert args[0] == str(pagefind_binary.executable()) and "--keep-index-url" not in args
+    assert args[1:5] == ["--site", "/p", "--output-path", "/s/pagefind"]
     assert args[args.index("--force-language") + 1] == "fr"
     assert [args[i + 1] for i, a in enumerate(args) if a == "--exclude-selectors"] == list(site_search.EXCLUDED_SELECTORS)
     assert "--keep-index-url" in site_search.pagefind_arguments(Path("/p"), Path("/o"), directory_urls=False)
+
+
+def test_pagefind_is_the_program_run_sh_installs_or_the_one_its_variable_names(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    installed = pagefind_binary.executable()
+    assert installed.is_relative_to(Path(sys.prefix) / "pagefind" / "node_modules" / "@pagefind")
+    assert installed.name.startswith("pagefind") and os.access(installed, os.X_OK)
+    monkeypatch.setenv(pagefind_binary.ENVIRONMENT_VARIABLE, "/ailleurs/pagefind")
+    assert site_search.pagefind_arguments(Path("/p"), Path("/o"), directory_urls=True)[0] == "/ailleurs/pagefind"
+    monkeypatch.delenv(pagefind_binary.ENVIRONMENT_VARIABLE)
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))  # a virtual environment where ./run.sh installed nothing
+    with pytest.raises(site_search.SearchIndexError) as missing:
+        site_search.pagefind_arguments(Path("/p"), Path("/o"), directory_urls=True)
+    said = str(missing.value)
+    assert "Pagefind n'est pas installé" in said and "./run.sh build" in said and str(tmp_path) in said
 
 
 def test_offline_wrapping_turns_every_file_into_a_classic_script(tmp_path: Path) -> None:
@@ -109,8 +128,16 @@ def test_a_failing_pagefind_stops_the_build_with_a_french_message(tmp_path: Path
                    "<p>Du texte.</p></article></body></html>")]
     site_search.build_index(site, True, pages)
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
-    monkeypatch.setattr(site_search, "EXCLUDED_SELECTORS", ("h2 + ul",))  # a selector Pagefind refuses
-    with pytest.raises(site_search.SearchIndexError, match=r"^recherche : Pagefind n'a pas pu indexer le site"):
+    monkeypatch.setattr(site_search, "EXCLUDED_SELECTORS", ("h2 + ul",))  # a selector Pagefind cannot read
+    with pytest.raises(site_search.SearchIndexError, match=r"^recherche : Pagefind a indexé le site mais signale "
+                                                           r"un problème.*h2 \+ ul"):
+        site_search.build_index(site, True, pages)
+    monkeypatch.setattr(site_search, "EXCLUDED_SELECTORS", ())
+    (tmp_path / "fichier").write_text("", encoding="utf-8")
+    arguments = site_search.pagefind_arguments  # the real Pagefind, told to write under a file: it stops
+    monkeypatch.setattr(site_search, "pagefind_arguments",
+                        lambda pages, output, urls: arguments(pages, tmp_path / "fichier" / "pagefind", urls))
+    with pytest.raises(site_search.SearchIndexError, match=r"^recherche : Pagefind n'a pas pu indexer le site \(code"):
         site_search.build_index(site, True, pages)
 
 
@@ -146,7 +173,8 @@ def test_the_build_stops_when_indexing_fails(tmp_path: Path) -> None:
         'EXCLUDED_SELECTORS: Final = ("h2 + ul",)'), encoding="utf-8")
     result = run_mkdocs(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "recherche : Pagefind n'a pas pu indexer le site" in result.output, result.output[-2000:]
+    said = "recherche : Pagefind a indexé le site mais signale un problème"
+    assert said in result.output and result.output.count('selector "h2 + ul"') == 1, result.output[-2000:]
 
 
 def _page(title: str, text: str) -> str:
