@@ -51,8 +51,9 @@ A large site is indexed in parts (:data:`PAGES_PER_PART`): each part is a sample
 goes to part n modulo the number of parts), indexed by its own Pagefind run, one after the other, and
 ``recherche.js`` merges them (Pagefind's ``mergeIndex``; :data:`PARTS_FILE` names them). Two costs of
 Pagefind grow faster than the site, and parts cut both: its memory while indexing (every page's words,
-about 300 kB a page of natural text), and its search of a word found on many pages, which for each page
-found walks every page of the word (the square of their number). What parts cost: each part's index
+about 300 kB a page of natural text), and, with Pagefind 1.5.2, its search of a word found on many pages,
+which for each page found walked every page of the word (the square of their number; with 1.6.0 one part
+is no slower than five). What parts cost: each part's index
 chunk holding the word is at least Pagefind's minimum chunk (20,000 positions, fixed in Pagefind), so a
 first search fetches more bytes, the more parts there are (measured at 10,000 cases:
 benchmarks/results/scale_10000.md).
@@ -115,11 +116,13 @@ LICENCE_FILE: Final = "LICENCE-pagefind.txt"  # its name under BUNDLE
 MODULE_FILE: Final = "pagefind.js"  # the search API, an ES module
 WORKER_FILE: Final = "pagefind-worker.js"  # the worker that searches off the page's main thread
 SOURCE_FILES: Final = frozenset({MODULE_FILE, WORKER_FILE})  # wrapped as source text, not as bytes
-# Pages per part of the index (the module's docstring says why parts). Measured at 10,000 cases, 5 parts
-# against 1 (benchmarks/results/scale_10000.md): Pagefind 0.6 GB instead of 3 GB (natural text); a first
-# search of a word on most pages 2 to 3 times faster on a slowed-down main thread (with recherche.js's
-# combiner); 1.2 to 1.9 times more bytes. Parts of 1,000 pages were no faster and fetched more; parts of
-# 3,700 fetched less for two common words at the same speed but need 1 GB a part on natural text.
+# Pages per part of the index (the module's docstring says why parts). Measured at 10,000 cases with Pagefind
+# 1.5.2, 5 parts against 1 (benchmarks/results/scale_10000.md): Pagefind 0.6 GB instead of 3 GB (natural
+# text); a first search of a word on most pages 2 to 3 times faster on a slowed-down main thread (with
+# recherche.js's combiner); 1.2 to 1.9 times more bytes. Parts of 1,000 pages were no faster and fetched
+# more; parts of 3,700 fetched less for two common words at the same speed but need 1 GB a part on natural
+# text. With Pagefind 1.6.0 (repetitive text): 1 part takes 1.3 GB and is no faster than 5 (1.2 s against
+# 1.3 s with every step slowed down), for 1.07 to 1.15 times fewer bytes; 3 parts 0.49 GB: memory decides.
 PAGES_PER_PART: Final = 2500
 PART_PREFIX: Final = "partie-"  # the parts after the first: BUNDLE/partie-2/, BUNDLE/partie-3/…
 # In an index in parts, each part has one more page, at this address: every word of the site, with a
