@@ -35,6 +35,7 @@ import datetime
 import functools
 import gzip
 import http.server
+import math
 import os
 import shutil
 import statistics
@@ -447,8 +448,10 @@ def report(rows: list[tuple[Corpus, Size, Size, AllMeasures]], runs: int, load: 
     ]
     for corpus, size, offline_size, _ in rows:
         index_s = f"{statistics.median(corpus.index_s):.2f}" if corpus.index_s else "—"
-        lines.append(f"| {corpus.label} | {corpus.cases:,} | {corpus.pages:,} | {corpus.build_online_s:.1f} | "
-                     f"{corpus.build_offline_s:.1f} | {index_s} | {size.files:,} | "
+        online_s, offline_s = ("—" if math.isnan(s) else f"{s:.1f}"
+                               for s in (corpus.build_online_s, corpus.build_offline_s))
+        lines.append(f"| {corpus.label} | {corpus.cases:,} | {corpus.pages:,} | {online_s} | "
+                     f"{offline_s} | {index_s} | {size.files:,} | "
                      f"{size.raw / 1e6:.2f} | {size.gzip / 1e6:.2f} | {offline_size.raw / 1e6:.2f} | "
                      f"{corpus.zip_bytes / 1e6:.1f} |")
     lines += ["", "## A reader's costs", "",
