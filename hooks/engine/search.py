@@ -43,9 +43,9 @@ The build hands each page to :func:`text_for_index` as it writes it (``on_post_p
 the text at once to a scratch folder (:class:`PageTexts`, in memory where the system has one: a
 built page is never read back, and the build holds no text in memory); then :func:`build_index`
 gives the folder to Pagefind (npm ``pagefind``, pinned in tools/pagefind/package-lock.json and installed by
-``./run.sh``: engine/pagefind_binary.py), whose command line indexes it and writes the chunked index under ``pagefind/``; a reader's browser fetches only
-the chunks its query needs. (Pagefind's
-Python service waits a tenth of a second per page: too slow for thousands of pages.)
+``./run.sh``: engine/pagefind_binary.py), whose command line indexes it and writes the chunked index under
+``pagefind/``; a reader's browser fetches only the chunks its query needs. (Pagefind's Python service
+waited a tenth of a second per page: too slow for thousands of pages.)
 
 A large site is indexed in parts (:data:`PAGES_PER_PART`): each part is a sample of every page (page n
 goes to part n modulo the number of parts), indexed by its own Pagefind run, one after the other, and
