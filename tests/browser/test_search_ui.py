@@ -105,6 +105,13 @@ def test_results_have_title_section_and_highlighted_unaccented_words(tab: Any, s
     assert link.get_attribute("href").startswith("../../guides/contractualisation/#comment-faire"), \
         link.get_attribute("href")
     assert tab.locator(".recherche-resultat mark").first.inner_text().startswith("trésorerie")
+    # Pagefind marks the punctuation touching a word (« réservés. »): only the word is highlighted.
+    search(tab, "marchés réservés")
+    marks = tab.locator(".recherche-resultat mark").all_inner_texts()
+    excerpts = " ".join(tab.locator(".recherche-resultat__extrait").all_inner_texts())
+    assert "réservés." in excerpts or "réservés," in excerpts, excerpts  # the case the rule is for
+    assert marks and all(m.strip() == m and m[0].isalnum() and m[-1].isalnum() for m in marks), marks
+    search(tab, "tresorerie")  # back to the section result above (the locator is read again)
     link.click()
     tab.wait_for_load_state("load")
     assert tab.url.startswith(served_url + "guides/contractualisation/#comment-faire")

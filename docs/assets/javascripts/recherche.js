@@ -452,7 +452,18 @@
   /* L'extrait de Pagefind : du texte (où < et > sont écrits &lt; et &gt;) et des <mark>.
      Seuls les <mark> deviennent des balises ; tout le reste est écrit comme du texte. Les
      espaces sont rétablies sur le texte entier (un nombre peut être à cheval sur un <mark>),
-     puis le texte est recoupé aux mêmes endroits. */
+     puis le texte est recoupé aux mêmes endroits. Pagefind marque tout ce qui touche le mot
+     (« réservés. », « (ESS), ») : seul le mot est surligné, la ponctuation autour reste du texte. */
+  var BORDS_DU_MOT = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u;
+
+  function surligner(cible, texte) {
+    var bords = BORDS_DU_MOT.exec(texte);
+    if (!bords || !bords[2]) { cible.appendChild(element("mark", "", texte)); return; }
+    if (bords[1]) cible.appendChild(document.createTextNode(bords[1]));
+    cible.appendChild(element("mark", "", bords[2]));
+    if (bords[3]) cible.appendChild(document.createTextNode(bords[3]));
+  }
+
   function extrait(cible, html) {
     var marque = false;
     var morceaux = [];
@@ -467,7 +478,7 @@
     morceaux.forEach(function (m) {
       var texte = entier.slice(debut, debut + m.texte.length);
       debut += m.texte.length;
-      cible.appendChild(m.marque ? element("mark", "", texte) : document.createTextNode(texte));
+      if (m.marque) surligner(cible, texte); else cible.appendChild(document.createTextNode(texte));
     });
   }
 
