@@ -477,13 +477,12 @@ def _run_pagefind(pages_dir: Path, output: Path, directory_urls: bool) -> int:
         raise SearchIndexError(f"recherche : impossible de lancer Pagefind ({err}). Lancez ./run.sh build, "
                                "qui l'installe (tools/pagefind/package-lock.json).") from None
     said = (done.stderr + done.stdout).strip()
+    detail = " / ".join(list(dict.fromkeys(said.splitlines()))[-5:])  # its last lines, each once (not once a page)
     if done.returncode != 0:
         if "not able to build an index" in said:
             raise SearchIndexError(_NO_PAGE)
-        detail = " / ".join(said.splitlines()[-5:])
         raise SearchIndexError(f"recherche : Pagefind n'a pas pu indexer le site (code {done.returncode}) : {detail}")
     if said:  # with --quiet Pagefind says nothing unless it warns: it goes on without what it could not read
-        detail = " / ".join(list(dict.fromkeys(said.splitlines()))[-5:])  # each warning once, not once a page
         raise SearchIndexError(f"recherche : Pagefind a indexé le site mais signale un problème, que la "
                                f"construction ne laisse pas passer : {detail}")
     entry = output / "pagefind-entry.json"

@@ -51,18 +51,19 @@
   /* ------------------------------------------------------------------ moteur */
 
   var moteur = null;
-  var travailleurHorsLigne = false;  // hors ligne, le worker de Pagefind démarre (voir demarrerTravailleur)
 
   function charger() {
     if (!moteur) {
-      /* importerHorsLigne d'abord : il remplace fetch, que parties() emploie. */
-      var module = reglages.horsLigne ? importerHorsLigne() : import(reglages.index + "pagefind.js");
+      /* importerHorsLigne d'abord : il remplace fetch, que parties() emploie. Chacun donne le module de
+         Pagefind et s'il doit chercher sans worker. */
+      var module = reglages.horsLigne ? importerHorsLigne() : import(reglages.index + "pagefind.js").then(
+        function (pagefind) { return { pagefind: pagefind, sansTravailleur: false }; });
       moteur = Promise.all([module, parties()]).then(function (charges) {
-        var pagefind = charges[0];
+        var pagefind = charges[0].pagefind;
         var communes = { baseUrl: "/", excerptLength: 24 };
         if (Object.keys(reglages.classement).length) communes.ranking = reglages.classement;
         var options = Object.assign({ basePath: reglages.index }, communes);
-        if (reglages.horsLigne && !travailleurHorsLigne) options.noWorker = true;
+        if (charges[0].sansTravailleur) options.noWorker = true;
         return pagefind.options(options).then(function () { return pagefind.init(); }).then(function () {
           return Promise.all(charges[1].parties.map(function (dossier) {
             return pagefind.mergeIndex(reglages.index + dossier, Object.assign({}, communes));
@@ -169,11 +170,11 @@
       lire("pagefind.js"),
       lire("pagefind-worker.js").catch(function () { return null; })  // sans worker : la page cherche elle-même
     ]).then(function (sources) {
-      travailleurHorsLigne = sources[1] !== null && demarrerTravailleur(sources[1]);
+      var avecTravailleur = sources[1] !== null && demarrerTravailleur(sources[1]);
       var adresse = URL.createObjectURL(new Blob([sources[0]], { type: "text/javascript" }));
       return import(adresse).then(function (module) {
         URL.revokeObjectURL(adresse);
-        return module;
+        return { pagefind: module, sansTravailleur: !avecTravailleur };
       });
     });
   }
