@@ -174,6 +174,10 @@ def template_settings(directory_urls: bool) -> dict[str, object]:
 
 _ATTRIBUTE = f" {BODY_ATTRIBUTE}"
 _TYPOGRAPHIC_APOSTROPHE = "\u2019"
+# A heading's permalink (its text a symbol, « ¶ »): Pagefind leaves it out (EXCLUDED_SELECTORS), but the
+# search's vocabulary, which reads the text as Pagefind would without its selectors, would join the
+# symbol to the heading's last word (« Sources¶ »): words no page has, on every part's vocabulary page.
+_PERMALINK = re.compile(r'<a class="headerlink"[^<>]*>[^<>]*</a>')
 _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
 _WEIGHTED_ARTICLE = re.compile(rf'<article[^>]*\s{WEIGHT_ATTRIBUTE}="([0-9.]+)"')
 
@@ -200,7 +204,7 @@ def text_for_index(html: str) -> str | None:
     """The page as Pagefind reads it, or None for a page left out of the index: the page's
     language and the article that carries :data:`BODY_ATTRIBUTE` (Pagefind reads nothing else of
     a page that has it), its description under its title, with typographic apostrophes written
-    « ' », which Pagefind splits on. An article weighted :data:`LIST_WEIGHT` (``overrides/main.html``
+    « ' », which Pagefind splits on, and without the headings' permalinks. An article weighted :data:`LIST_WEIGHT` (``overrides/main.html``
     from :func:`page_weight`) gives its title back a heading's weight."""
     mark = html.find(_ATTRIBUTE)
     if mark == -1:
@@ -213,6 +217,8 @@ def text_for_index(html: str) -> str | None:
     if f'{WEIGHT_ATTRIBUTE}="{LIST_WEIGHT:g}"' in article[:article.find(">")]:
         article = _with_title_weight(article)
     article = _with_description(article, html[:start]).replace(_TYPOGRAPHIC_APOSTROPHE, "'")
+    if '<a class="headerlink"' in article:
+        article = _PERMALINK.sub("", article)
     return "<!doctype html>\n<html" + language + ">\n<body>\n" + article + "\n</body>\n</html>\n"
 
 

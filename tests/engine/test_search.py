@@ -35,6 +35,18 @@ def test_pagefind_reads_the_article_with_straight_apostrophes() -> None:
     assert site_search.text_for_index(left_out) is None
 
 
+def test_the_headings_permalinks_are_not_words_of_the_page() -> None:
+    """Pagefind leaves a permalink out; the text it reads has none either, so the vocabulary of an index
+    in parts does not join « ¶ » to the heading's last word (« Sources¶ »)."""
+    page = ('<html lang="fr"><body><article data-pagefind-body><h1>T</h1><h2 id="sources">Sources'
+            '<a class="headerlink" href="#sources" title="Lien vers cette section">&para;</a></h2>'
+            '<p>Voir <a class="lien" href="#x">ici</a></p></article></body></html>')
+    text = site_search.text_for_index(page)
+    assert text is not None and "headerlink" not in text and "&para;" not in text
+    assert '<h2 id="sources">Sources</h2><p>Voir <a class="lien" href="#x">ici</a></p>' in text
+    assert site_search.words_of(text) == {"T", "Sources", "Voir", "ici"}
+
+
 def test_page_weights_demote_contributor_and_list_pages() -> None:
     weight = site_search.page_weight
     assert weight("contribuer/index.md", "contribuer") == weight("contribuer.md", "contribuer") == site_search.CONTRIBUTOR_WEIGHT
