@@ -6,6 +6,7 @@ Debian's Chromium; the offline bundle has its own test in test_offline_smoke.py.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -115,6 +116,52 @@ def test_results_have_title_section_and_highlighted_unaccented_words(tab: Any, s
     link.click()
     tab.wait_for_load_state("load")
     assert tab.url.startswith(served_url + "guides/contractualisation/#comment-faire")
+    assert watch.errors == []
+
+
+def _announced(tab: Any) -> str:
+    return tab.locator(".recherche__annonce").inner_text()
+
+
+def test_a_word_no_page_has_is_said_and_brings_no_other_word_s_pages(browser: Any, tab: Any, served_url: str,
+                                                                      site: Path) -> None:
+    """Pagefind replaces a word its index lacks by the longest indexed word that begins it (« Dunkerque »:
+    the pages of « d'une »; « Nanterre »: of « Nantes »): the search says no page has it, and finds the
+    pages of the other words only. A word being typed (« coop ») still finds the words it begins."""
+    texts = [path.read_text(encoding="utf-8").lower() for path in site.rglob("*.html") if "pagefind" not in path.parts]
+    absent = ("dunkerque", "nanterre", "hamon")
+    for word in absent:
+        assert not any(re.search(rf"\b{word}\b", text) for text in texts), f"« {word} » est maintenant sur le site"
+    engine = browser.new_context().new_page()  # Pagefind alone, in a tab of its own
+    engine.goto(served_url, wait_until="networkidle")
+    plain = engine.evaluate("""async ([module, words]) => {
+      const pagefind = await import(module); await pagefind.init();
+      const counts = [];
+      for (const word of words) counts.push((await pagefind.search(word)).results.length);
+      return counts;
+    }""", [served_url + "pagefind/pagefind.js", list(absent)])
+    engine.context.close()
+    assert all(count > 0 for count in plain), plain  # what the rule is for: Pagefind finds pages for each
+    watch = Watch(tab)
+    tab.goto(served_url + "guides/commande-publique/")
+    tab.click(INPUT)
+    for word in absent:
+        search(tab, word)
+        assert _announced(tab) == f"Aucun résultat pour « {word} ».", word
+        assert tab.locator(RESULT_LINKS).count() == 0
+    search(tab, "loi")
+    alone = _announced(tab)
+    links = [a.get_attribute("href") for a in tab.locator(RESULT_LINKS).all()]
+    search(tab, "loi Hamon")
+    count = alone.split()[0]
+    assert _announced(tab) == f"{count} résultats pour « loi Hamon », sans « Hamon », qu'aucune page ne contient."
+    assert [a.get_attribute("href") for a in tab.locator(RESULT_LINKS).all()] == links
+    search(tab, "loi Dunkerque Hamon")
+    assert _announced(tab).endswith("sans « Dunkerque » ni « Hamon », qu'aucune page ne contient.")
+    for typed in ("coop", "coopérer", "collectivités", "Enercoop"):
+        search(tab, typed)
+        status = _announced(tab)
+        assert status.split()[0].isdigit() and "sans" not in status, status
     assert watch.errors == []
 
 

@@ -224,10 +224,23 @@
     return charger().then(function (pagefind) {
       var texte = pourIndex(requete);
       var mots = motsPorteurs(texte);
-      if (mots.length) return combiner(pagefind, texte, mots);
-      return pagefind.search(texte).then(trouvees);  // mots outils seuls : tels quels
-    }).then(function (resultats) {
-      return { liste: resultats, total: resultats.length };
+      if (!mots.length) {  // mots outils seuls : tels quels
+        return pagefind.search(texte).then(function (reponse) { return { liste: trouvees(reponse), absents: [] }; });
+      }
+      var parMot = {};
+      function seul(mot) { return parMot[mot] || (parMot[mot] = pagefind.search(mot)); }
+      return Promise.all(mots.map(function (mot) { return surLeSite(pagefind, mot, seul); })).then(function (sur) {
+        var absents = mots.filter(function (mot, i) { return !sur[i]; });
+        var gardes = mots.filter(function (mot, i) { return sur[i]; });
+        var nommes = absents.map(function (mot) { return telQuel(texte, mot); });
+        if (!gardes.length) return { liste: [], absents: nommes };
+        return combiner(pagefind, absents.length ? sansMots(texte, absents) : texte, gardes, seul).then(function (liste) {
+          return { liste: liste, absents: nommes };
+        });
+      });
+    }).then(function (trouve) {
+      trouve.total = trouve.liste.length;
+      return trouve;
     }).then(function (trouve) {
       return donnees(trouve.liste.slice(0, combien)).then(function (pages) {
         trouve.pages = pages;
@@ -244,10 +257,57 @@
     return ((reponse && reponse.results) || []).filter(function (r) { return r.score > 0; });
   }
 
+  /* Un mot qu'aucune page n'a, Pagefind le remplace par le plus long mot de l'index qui le commence :
+     « Dunkerque » trouvait les pages de « d'une », « Nanterre » celles de « Nantes », « Hamon » celles
+     de « 9 h », sans rien en dire. Un mot est donc sur le site si son radical est dans l'index (une
+     recherche exacte, « "mot" », dont Pagefind compte les pages avant le filtre des pages de vue
+     d'ensemble : sans calculer de résultats, et avec le morceau d'index que le mot charge de toute
+     façon), ou, mot en cours de frappe (« coop »), si le mot surligné dans la première page trouvée
+     commence par lui. Sinon le mot est ôté de la requête et l'annonce le dit (nombre). Dans le
+     doute (une recherche en échec), le mot est gardé. */
+  function surLeSite(pagefind, mot, seul) {
+    var filtre = {};
+    filtre[reglages.apercu || "apercu"] = "oui";
+    return Promise.all([parties(), pagefind.search('"' + mot + '"', { filters: filtre })]).then(function (lus) {
+      var compte = lus[1] && lus[1].unfilteredResultCount;
+      if (typeof compte !== "number" || compte - lus[0].vocabulaire > 0) return true;
+      return seul(mot).then(function (reponse) {
+        var premier = trouvees(reponse)[0];
+        if (!premier) return false;
+        return premier.data().then(function (donnee) {
+          var marque = /<mark>([\s\S]*?)<\/mark>/.exec((donnee && donnee.excerpt) || "");
+          return !!marque && simple(marque[1]).indexOf(simple(mot)) === 0;
+        });
+      });
+    }).catch(function () { return true; });
+  }
+
+  /* Un mot comparé à un autre : minuscules, sans accents, entités ni signes (« d&#39;une » : « dune »). */
+  function simple(texte) {
+    return texte.replace(/&[#a-z0-9]+;/gi, "").toLowerCase().normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "");
+  }
+
+  /* La requête sans les parties (séparées par des espaces) qui portent l'un des ``mots``. */
+  function sansMots(texte, mots) {
+    return texte.split(/\s+/).filter(function (partie) {
+      return !motsPorteurs(partie).some(function (mot) { return mots.indexOf(mot) !== -1; });
+    }).join(" ");
+  }
+
+  /* ``mot`` (en minuscules) écrit comme dans la requête. */
+  function telQuel(texte, mot) {
+    var parties = texte.split(SEPARATEURS);
+    for (var i = 0; i < parties.length; i++) if (parties[i].toLowerCase() === mot) return parties[i];
+    return mot;
+  }
+
+  var SEPARATEURS = /[\s'’"«».,;:!?()\[\]{}<>\/\\|*+=~^$%&@#-]+/;
+
   /* Les mots d'une requête qui aident à trouver une page : sans les mots outils, chacun une fois. */
   function motsPorteurs(texte) {
     var vus = {};
-    return texte.toLowerCase().split(/[\s'’"«».,;:!?()\[\]{}<>\/\\|*+=~^$%&@#-]+/).filter(function (mot) {
+    return texte.toLowerCase().split(SEPARATEURS).filter(function (mot) {
       if (!mot || MOTS_OUTILS[mot] || vus[mot]) return false;
       vus[mot] = true;
       return true;
@@ -272,7 +332,7 @@
      sont moins de ASSEZ, les mots courants sont cherchés seuls aussi : une requête dont les mots se
      rencontrent peu trouve encore des pages. Une requête d'un seul mot passe par le même calcul, pour
      le bonus des pages de vue d'ensemble (plus bas). */
-  function combiner(pagefind, texte, mots) {
+  function combiner(pagefind, texte, mots, seul) {
     /* La requête entière, sans ses mots outils, chaque mot une fois et MOTS_CHERCHES au plus : 200
        caractères d'un même mot répété faisaient chercher à Pagefind 16 fois le même mot (27 s à
        10 000 pages, processeur ralenti 4 fois). */
@@ -284,8 +344,6 @@
       return true;
     }).slice(0, MOTS_CHERCHES).join(" ");
     var plusieurs = mots.length > 1;
-    var parMot = {};
-    function seul(mot) { return parMot[mot] || (parMot[mot] = pagefind.search(mot)); }
     var requeteEntiere = plusieurs ? pagefind.search(entiere || texte) : Promise.resolve(null);
     if (!plusieurs) seul(mots[0]);  // nécessaire de toute façon : lancée tout de suite
     return Promise.all([parties(), vueDEnsemble(pagefind, mots)]).then(function (lus) {
@@ -500,10 +558,13 @@
     return item;
   }
 
-  function nombre(total, requete) {
+  /* L'annonce : combien de pages, et les mots qu'aucune page n'a (surLeSite), que la recherche a ôtés. */
+  function nombre(total, requete, absents) {
     var citee = "« " + requete + " »";
     if (total === 0) return "Aucun résultat pour " + citee + ".";
-    return total + (total === 1 ? " résultat pour " : " résultats pour ") + citee + ".";
+    var sans = (absents || []).length ? ", sans " + absents.map(function (mot) { return "« " + mot + " »"; }).join(" ni ") +
+      ", qu'aucune page ne contient" : "";
+    return total + (total === 1 ? " résultat pour " : " résultats pour ") + citee + sans + ".";
   }
 
   var ECHEC = "La recherche n'a pas pu se charger. Rechargez la page pour réessayer.";
@@ -582,7 +643,7 @@
     liste.textContent = "";
     conteneur.removeAttribute("data-requete");
     if (!trouve) { annonce.textContent = ""; montrerPanneau(false); return; }
-    var message = trouve.erreur ? ECHEC : nombre(trouve.total, requete);
+    var message = trouve.erreur ? ECHEC : nombre(trouve.total, requete, trouve.absents);
     annonce.textContent = message;
     resume.textContent = message;
     (trouve.pages || []).forEach(function (page) { liste.appendChild(resultat(page)); });
@@ -687,7 +748,7 @@
     article.removeAttribute("data-requete");
     plus.hidden = true;
     if (!trouve) { etat.textContent = ""; return; }
-    etat.textContent = trouve.erreur ? ECHEC : nombre(trouve.total, requete);
+    etat.textContent = trouve.erreur ? ECHEC : nombre(trouve.total, requete, trouve.absents);
     (trouve.pages || []).forEach(function (p) { listePage.appendChild(resultat(p)); });
     plus.hidden = !(trouve.total > (trouve.pages || []).length);
     derniere = trouve;
