@@ -165,6 +165,35 @@ def test_a_word_no_page_has_is_said_and_brings_no_other_word_s_pages(browser: An
     assert watch.errors == []
 
 
+def test_every_indexed_word_and_its_beginning_find_pages(tab: Any, served_url: str, site: Path) -> None:
+    """The other side of the rule above: a word Pagefind indexes (an article's text, without what it leaves out:
+    ignored blocks, permalinks, drawings), typed whole or its first four letters, is never said absent. A sample
+    of the site's words, the same at every run."""
+    from bs4 import BeautifulSoup
+    words: set[str] = set()
+    for path in site.rglob("*.html"):
+        if "pagefind" in path.parts:
+            continue
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article[data-pagefind-body]")
+        if article is None:
+            continue
+        for left_out in article.select("[data-pagefind-ignore], .headerlink, .md-content__button, svg"):
+            left_out.decompose()
+        words |= {word for word in re.findall(r"[^\W_]+", article.get_text(" ")) if len(word) >= 3}
+    sample = sorted(words)[::max(1, len(words) // 150)]
+    queries = sample + sorted({word[:4] for word in sample if len(word) > 5 and not word[:4].isdigit()})
+    assert len(queries) > 150
+    tab.goto(served_url)
+    tab.click(INPUT)
+    said_absent = []
+    for query in queries:
+        search(tab, query)
+        status = _announced(tab)
+        if not status[0].isdigit() or "qu'aucune page ne contient" in status:
+            said_absent.append(status)
+    assert said_absent == []
+
+
 def test_keyboard_escape_arrows_and_tab(tab: Any, served_url: str) -> None:
     tab.goto(served_url)
     tab.click(INPUT)

@@ -27,6 +27,7 @@
   var PRECHARGE_MIN = 3;     // lettres d'un mot avant que la frappe en précharge l'index (voir precharger)
   var MOT_COURANT = 1 / 3;   // un mot présent dans au moins cette part des pages est « courant »
   var BONUS_APERCU = 2.5;    // bonus des pages de vue d'ensemble pour une question de base (voir combiner)
+  var TEMOINS = 3;           // pages dont les extraits disent si un mot est sur le site (voir surLeSite)
   var ASSEZ = 10;            // pages ayant tous les mots en deçà desquelles les mots courants sont cherchés seuls
   /* Articles, prépositions, pronoms et conjonctions du français, présents dans presque toutes
      les pages : ôtés des requêtes de plusieurs mots. Les mots interrogatifs restent (« pourquoi »
@@ -229,7 +230,12 @@
       }
       var parMot = {};
       function seul(mot) { return parMot[mot] || (parMot[mot] = pagefind.search(mot)); }
-      return Promise.all(mots.map(function (mot) { return surLeSite(pagefind, mot, seul); })).then(function (sur) {
+      var lus = mots.reduce(function (avant, mot) {  // un mot après l'autre (voir temoin)
+        return avant.then(function (sur) {
+          return surLeSite(pagefind, mot, seul).then(function (oui) { return sur.concat([oui]); });
+        });
+      }, Promise.resolve([]));
+      return lus.then(function (sur) {
         var absents = mots.filter(function (mot, i) { return !sur[i]; });
         var gardes = mots.filter(function (mot, i) { return sur[i]; });
         var nommes = absents.map(function (mot) { return telQuel(texte, mot); });
@@ -262,8 +268,8 @@
      de « 9 h », sans rien en dire. Un mot est donc sur le site si son radical est dans l'index (une
      recherche exacte, « "mot" », dont Pagefind compte les pages avant le filtre des pages de vue
      d'ensemble : sans calculer de résultats, et avec le morceau d'index que le mot charge de toute
-     façon), ou, mot en cours de frappe (« coop »), si le mot surligné dans la première page trouvée
-     commence par lui. Sinon le mot est ôté de la requête et l'annonce le dit (nombre). Dans le
+     façon), ou, mot en cours de frappe (« coop »), si l'un des mots surlignés dans les premières pages
+     trouvées le prolonge (temoin). Sinon le mot est ôté de la requête et l'annonce le dit (nombre). Dans le
      doute (une recherche en échec), le mot est gardé. */
   function surLeSite(pagefind, mot, seul) {
     var filtre = {};
@@ -272,20 +278,43 @@
       var compte = lus[1] && lus[1].unfilteredResultCount;
       if (typeof compte !== "number" || compte - lus[0].vocabulaire > 0) return true;
       return seul(mot).then(function (reponse) {
-        var premier = trouvees(reponse)[0];
-        if (!premier) return false;
-        return premier.data().then(function (donnee) {
-          var marque = /<mark>([\s\S]*?)<\/mark>/.exec((donnee && donnee.excerpt) || "");
-          return !!marque && simple(marque[1]).indexOf(simple(mot)) === 0;
-        });
+        return temoin(trouvees(reponse).slice(0, TEMOINS), mot);
       });
     }).catch(function () { return true; });
   }
 
-  /* Un mot comparé à un autre : minuscules, sans accents, entités ni signes (« d&#39;une » : « dune »). */
+  /* L'un des mots surlignés des ``resultats`` est-il ``mot`` ou l'un de ses prolongements (commencePar) ?
+     La première page peut n'avoir qu'un mot du même radical (« décrit » pour « déci »), la suivante
+     « décidé ». Les extraits sont lus l'un après l'autre : Pagefind écrit l'extrait d'une page sur
+     un même objet, qu'une autre recherche de la même page réécrirait entre deux lectures. */
+  function temoin(resultats, mot) {
+    if (!resultats.length) return Promise.resolve(false);
+    return resultats[0].data().then(function (donnee) {
+      var marques = ((donnee && donnee.excerpt) || "").match(/<mark>[\s\S]*?<\/mark>/g) || [];
+      if (marques.some(function (marque) { return commencePar(marque.slice(6, -7), mot); })) return true;
+      return temoin(resultats.slice(1), mot);
+    });
+  }
+
+  /* Le mot surligné ``marque`` (du HTML), ou l'une de ses parties (Pagefind surligne « d'articles » pour
+     « art », « co-construction » pour « construction », « pymdownx.snippets » pour « snip »), a-t-il les lettres de ``mot``, la dernière
+     exceptée ? Pagefind cherche le radical du mot tapé (« con » pour « conn », « dec » pour « déci ») ;
+     quand il se rabat sur un mot plus court, ce mot s'écarte de la requête plus tôt (« nantes » de
+     « nanterre », « d'une » de « dunkerque »). */
+  function commencePar(marque, mot) {
+    var cherche = simple(mot);
+    var texte = marque.replace(/&[#a-z0-9]+;/gi, "'");
+    return [texte].concat(texte.split(/[^\p{L}\p{N}]+/u)).some(function (partie) {
+      var lu = simple(partie);
+      var communes = 0;
+      while (communes < lu.length && communes < cherche.length && lu[communes] === cherche[communes]) communes++;
+      return communes >= cherche.length - 1;
+    });
+  }
+
+  /* Un mot comparé à un autre : minuscules, sans accents ni signes (« Coopération, » : « cooperation »). */
   function simple(texte) {
-    return texte.replace(/&[#a-z0-9]+;/gi, "").toLowerCase().normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "");
+    return texte.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "");
   }
 
   /* La requête sans les parties (séparées par des espaces) qui portent l'un des ``mots``. */
