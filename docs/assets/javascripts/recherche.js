@@ -230,12 +230,7 @@
       }
       var parMot = {};
       function seul(mot) { return parMot[mot] || (parMot[mot] = pagefind.search(mot)); }
-      var lus = mots.reduce(function (avant, mot) {  // un mot après l'autre (voir temoin)
-        return avant.then(function (sur) {
-          return surLeSite(pagefind, mot, seul).then(function (oui) { return sur.concat([oui]); });
-        });
-      }, Promise.resolve([]));
-      return lus.then(function (sur) {
+      return surLeSite(pagefind, mots, seul).then(function (sur) {
         var absents = mots.filter(function (mot, i) { return !sur[i]; });
         var gardes = mots.filter(function (mot, i) { return sur[i]; });
         var nommes = absents.map(function (mot) { return telQuel(texte, mot); });
@@ -269,18 +264,29 @@
      recherche exacte, « "mot" », dont Pagefind compte les pages avant le filtre des pages de vue
      d'ensemble : sans calculer de résultats, et avec le morceau d'index que le mot charge de toute
      façon), ou, mot en cours de frappe (« coop »), si l'un des mots surlignés dans les premières pages
-     trouvées le prolonge (temoin). Sinon le mot est ôté de la requête et l'annonce le dit (nombre). Dans le
-     doute (une recherche en échec), le mot est gardé. */
-  function surLeSite(pagefind, mot, seul) {
+     trouvées le prolonge (temoin). Sinon le mot est ôté de la requête et l'annonce le dit (nombre).
+     Dans le doute (une recherche en échec), le mot est gardé. Les recherches exactes des mots partent
+     ensemble ; un tableau de booléens, un par mot de ``mots``. */
+  function surLeSite(pagefind, mots, seul) {
     var filtre = {};
     filtre[reglages.apercu || "apercu"] = "oui";
-    return Promise.all([parties(), pagefind.search('"' + mot + '"', { filters: filtre })]).then(function (lus) {
-      var compte = lus[1] && lus[1].unfilteredResultCount;
-      if (typeof compte !== "number" || compte - lus[0].vocabulaire > 0) return true;
-      return seul(mot).then(function (reponse) {
-        return temoin(trouvees(reponse).slice(0, TEMOINS), mot);
-      });
-    }).catch(function () { return true; });
+    var comptes = Promise.all([parties()].concat(mots.map(function (mot) {
+      return pagefind.search('"' + mot + '"', { filters: filtre }).then(function (reponse) {
+        return reponse && typeof reponse.unfilteredResultCount === "number" ? reponse.unfilteredResultCount : null;
+      }, function () { return null; });
+    })));
+    return comptes.then(function (lus) {
+      var vocabulaire = lus[0].vocabulaire;
+      return mots.reduce(function (avant, mot, i) {  // les témoins d'un mot après l'autre (voir temoin)
+        return avant.then(function (sur) {
+          var compte = lus[i + 1];
+          if (compte === null || compte - vocabulaire > 0) return sur.concat([true]);
+          return seul(mot).then(function (reponse) {
+            return temoin(trouvees(reponse).slice(0, TEMOINS), mot);
+          }).catch(function () { return true; }).then(function (oui) { return sur.concat([oui]); });
+        });
+      }, Promise.resolve([]));
+    });
   }
 
   /* L'un des mots surlignés des ``resultats`` est-il ``mot`` ou l'un de ses prolongements (commencePar) ?
@@ -297,8 +303,8 @@
   }
 
   /* Le mot surligné ``marque`` (du HTML), ou l'une de ses parties (Pagefind surligne « d'articles » pour
-     « art », « co-construction » pour « construction », « pymdownx.snippets » pour « snip »), a-t-il les lettres de ``mot``, la dernière
-     exceptée ? Pagefind cherche le radical du mot tapé (« con » pour « conn », « dec » pour « déci ») ;
+     « art », « co-construction » pour « construction », « pymdownx.snippets » pour « snip »), a-t-il
+     les lettres de ``mot``, la dernière exceptée ? Pagefind cherche le radical du mot tapé (« con » pour « conn », « dec » pour « déci ») ;
      quand il se rabat sur un mot plus court, ce mot s'écarte de la requête plus tôt (« nantes » de
      « nanterre », « d'une » de « dunkerque »). */
   function commencePar(marque, mot) {
