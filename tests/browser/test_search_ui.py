@@ -14,11 +14,14 @@ from typing import Any, Iterator
 
 import pytest
 
+from engine import search as site_search
+
 INPUT = "#recherche-champ"
 PANEL = ".recherche__panneau"
 RESULT_LINKS = ".recherche__resultats .recherche-resultat__lien"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
+SHOWN_FIRST = 6  # results the reader sees first
 _SHOWN = "q => document.querySelector('.recherche').getAttribute('data-requete') === q"
 
 
@@ -163,6 +166,39 @@ def test_a_word_no_page_has_is_said_and_brings_no_other_word_s_pages(browser: An
         status = _announced(tab)
         assert status.split()[0].isdigit() and "sans" not in status, status
     assert watch.errors == []
+
+
+def test_pages_that_have_a_word_come_before_pages_that_only_have_a_longer_one(browser: Any, tab: Any,
+                                                                            served_url: str) -> None:
+    """Pagefind finds, for « loi », the pages of « Loire » and « loin » too, and with the site's ranking puts
+    « Pays de la Loire » among its first pages. The search shows first the pages that have the word as such
+    or in the plural (« lois »), each with the excerpt of a section that has it; a word only on longer words
+    (« fin », being typed: « financements ») still finds them."""
+    word = "loi"
+    as_such = re.compile(rf"(?<!\w){word}s?(?!\w)", re.IGNORECASE)
+    engine = browser.new_context().new_page()  # Pagefind alone, with the site's ranking
+    engine.goto(served_url, wait_until="networkidle")
+    ranked = engine.evaluate("""async ([module, ranking, word]) => {
+      const pagefind = await import(module); await pagefind.options({ranking}); await pagefind.init();
+      const found = (await pagefind.search(word)).results;
+      return Promise.all(found.map(async r => { const d = await r.data(); return [d.url, d.content]; }));
+    }""", [served_url + "pagefind/pagefind.js", dict(site_search.RANKING), word])
+    engine.context.close()
+    has = {url.strip("/"): bool(as_such.search(content)) for url, content in ranked}
+    assert not all(has[url.strip("/")] for url, _ in ranked[:SHOWN_FIRST]), \
+        "Pagefind ne classe plus avant des pages sans le mot : le test ne prouve plus rien"
+    tab.goto(served_url + "guides/commande-publique/")
+    tab.click(INPUT)
+    search(tab, word)
+    shown = [href.split("#")[0].removeprefix(served_url).strip("/")
+             for href in tab.eval_on_selector_all(RESULT_LINKS, f"a => a.slice(0, {SHOWN_FIRST}).map(e => e.href)")]
+    assert len(shown) == SHOWN_FIRST and all(has[url] for url in shown), [(url, has[url]) for url in shown]
+    # and each excerpt is of a section that has the word, not of the heading « Pour aller plus loin »
+    marked = tab.eval_on_selector_all(".recherche__resultats .recherche-resultat",
+                                      "items => items.map(i => [...i.querySelectorAll('mark')].map(m => m.textContent))")
+    assert all(any(as_such.fullmatch(mark) for mark in marks) for marks in marked), marked
+    search(tab, "fin")
+    assert int(_announced(tab).split()[0]) > 3, _announced(tab)
 
 
 def test_every_indexed_word_and_its_beginning_find_pages(tab: Any, served_url: str, site: Path) -> None:

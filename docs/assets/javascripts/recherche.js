@@ -230,12 +230,14 @@
       }
       var parMot = {};
       function seul(mot) { return parMot[mot] || (parMot[mot] = pagefind.search(mot)); }
-      return surLeSite(pagefind, mots, seul).then(function (sur) {
+      return surLeSite(pagefind, mots, seul).then(function (lu) {
+        var sur = lu.sur;
         var absents = mots.filter(function (mot, i) { return !sur[i]; });
         var gardes = mots.filter(function (mot, i) { return sur[i]; });
+        var exacts = lu.exacts.filter(function (compte, i) { return sur[i]; });
         var nommes = absents.map(function (mot) { return telQuel(texte, mot); });
         if (!gardes.length) return { liste: [], absents: nommes };
-        return combiner(pagefind, absents.length ? sansMots(texte, absents) : texte, gardes, seul).then(function (liste) {
+        return combiner(pagefind, absents.length ? sansMots(texte, absents) : texte, gardes, seul, exacts).then(function (liste) {
           return { liste: liste, absents: nommes };
         });
       });
@@ -266,7 +268,8 @@
      façon), ou, mot en cours de frappe (« coop »), si l'un des mots surlignés dans les premières pages
      trouvées le prolonge (temoin). Sinon le mot est ôté de la requête et l'annonce le dit (nombre).
      Dans le doute (une recherche en échec), le mot est gardé. Les recherches exactes des mots partent
-     ensemble ; un tableau de booléens, un par mot de ``mots``. */
+     ensemble. Donne, un par mot de ``mots`` : sur (booléens) et exacts (le nombre de pages qui ont le mot
+     tel quel ou un mot de même radical, pages « vocabulaire » comprises ; null si la recherche a échoué). */
   function surLeSite(pagefind, mots, seul) {
     var filtre = {};
     filtre[reglages.apercu || "apercu"] = "oui";
@@ -285,7 +288,9 @@
             return temoin(trouvees(reponse).slice(0, TEMOINS), mot);
           }).catch(function () { return true; }).then(function (oui) { return sur.concat([oui]); });
         });
-      }, Promise.resolve([]));
+      }, Promise.resolve([])).then(function (sur) {
+        return { sur: sur, exacts: lus.slice(1) };
+      });
     });
   }
 
@@ -367,7 +372,7 @@
      sont moins de ASSEZ, les mots courants sont cherchés seuls aussi : une requête dont les mots se
      rencontrent peu trouve encore des pages. Une requête d'un seul mot passe par le même calcul, pour
      le bonus des pages de vue d'ensemble (plus bas). */
-  function combiner(pagefind, texte, mots, seul) {
+  function combiner(pagefind, texte, mots, seul, exacts) {
     /* La requête entière, sans ses mots outils, chaque mot une fois et MOTS_CHERCHES au plus : 200
        caractères d'un même mot répété faisaient chercher à Pagefind 16 fois le même mot (27 s à
        10 000 pages, processeur ralenti 4 fois). */
@@ -387,34 +392,43 @@
       var courant = mots.map(function (mot, i) {
         return total > 0 && apercu.comptes[i] !== null && apercu.comptes[i] - lus[0].vocabulaire >= total * MOT_COURANT;
       });
+      var tels = telsQuels(pagefind, mots, exacts || [], apercu.comptes, lus[0]);
       var seuls = mots.filter(function (mot, i) { return !plusieurs || !courant[i]; });
       var autres = mots.filter(function (mot, i) { return plusieurs && courant[i]; });
-      return Promise.all([requeteEntiere, Promise.all(seuls.map(seul))])
+      return Promise.all([requeteEntiere, Promise.all(seuls.map(seul)), tels])
         .then(function (reponses) {
           var entiers = trouvees(reponses[0]);
-          if (entiers.length >= ASSEZ || !autres.length) return [entiers, reponses[1]];
+          var parMot = seuls.map(function (mot, i) { return [mot, reponses[1][i]]; });
+          if (entiers.length >= ASSEZ || !autres.length) return [entiers, parMot, reponses[2]];
           return Promise.all(autres.map(seul)).then(function (encore) {
-            return [entiers, reponses[1].concat(encore)];
+            return [entiers, parMot.concat(autres.map(function (mot, i) { return [mot, encore[i]]; })), reponses[2]];
           });
         }).then(function (lu) {
           var pages = {};
           var liste = [];
+          var tel = lu[2];
+          /* Une page qui n'a d'un mot qu'un prolongement (telsQuels) ne compte pas ce mot parmi les siens :
+             pour « loi », une page qui n'a que « Loire » vient après les pages qui ont « loi ». */
+          function prolonges(id) {
+            return mots.filter(function (mot, i) { return tel[i] && !tel[i][id]; }).length;
+          }
           function page(r) {
             var p = pages[r.id];
             if (!p) { p = pages[r.id] = { resultat: r, mots: 0, score: 0, meilleur: -1 }; liste.push(p); }
             return p;
           }
-          lu[1].forEach(function (reponse) {
-            trouvees(reponse).forEach(function (r) {
+          lu[1].forEach(function (paire) {
+            var i = mots.indexOf(paire[0]);
+            trouvees(paire[1]).forEach(function (r) {
               var p = page(r);
-              p.mots += 1;
+              if (!tel[i] || tel[i][r.id]) p.mots += 1;
               p.score += r.score || 0;
               if ((r.score || 0) > p.meilleur) { p.meilleur = r.score || 0; p.resultat = r; }
             });
           });
           lu[0].forEach(function (r) {  // les pages qui ont tous les mots
             var p = page(r);
-            p.mots = mots.length;
+            p.mots = mots.length - prolonges(r.id);
             p.score = Math.max(p.score, r.score || 0);
             p.resultat = r;
           });
@@ -432,6 +446,33 @@
           return liste.map(function (p) { return p.resultat; });
         });
     });
+  }
+
+  /* Pagefind trouve aussi, pour un mot, les pages qui n'en ont qu'un mot plus long (« Loire », « loin »
+     pour « loi ») et les classe parfois avant celles qui ont le mot : une page courte qui a « Loire »
+     dans son titre passait devant les pages sur la loi. Pour chaque mot peu courant que des pages ont
+     tel quel et que d'autres n'ont que prolongé, les pages qui l'ont tel quel (ids d'une recherche
+     exacte, « "mot" », qui trouve aussi les mots de même radical, « marché » pour « marchés ») ou au
+     pluriel (« emplois » pour « emploi » : le radical français de Pagefind les sépare) ; null pour un
+     mot sans telles pages (un mot en cours de frappe, « coop »), sans pages seulement prolongées (ce
+     que disent les nombres de pages des deux recherches déjà faites, ``exacts`` et ``comptes`` : pas
+     de recherche de plus pour ces mots, la plupart) ou que MOT_COURANT des pages ont tel quel : sa
+     recherche exacte, sans filtre, calculerait toutes ces pages (des secondes à 10 000 pages). */
+  function telsQuels(pagefind, mots, exacts, comptes, site) {
+    return Promise.all(mots.map(function (mot, i) {
+      var exact = exacts[i], compte = comptes[i];
+      if (typeof exact !== "number" || typeof compte !== "number" || exact - site.vocabulaire <= 0 ||
+          compte <= exact || exact - site.vocabulaire >= site.pages * MOT_COURANT) return null;
+      var formes = [mot].concat(/[sxz]$/i.test(mot) ? [] : [mot + "s"], /[aeo]u$/i.test(mot) ? [mot + "x"] : []);
+      return Promise.all(formes.map(function (forme) { return pagefind.search('"' + forme + '"'); }))
+        .then(function (reponses) {
+          var ids = {};
+          reponses.forEach(function (reponse) {
+            ((reponse && reponse.results) || []).forEach(function (r) { ids[r.id] = true; });
+          });
+          return ids;
+        }, function () { return null; });
+    }));
   }
 
   /* Pour chaque mot, cherché avec le filtre des pages de vue d'ensemble (le petit fichier du filtre, et
@@ -504,17 +545,37 @@
     return reglages.racine + String(adresse || "").replace(/^\/+/, "");
   }
 
-  /* La section de la page qui répond le mieux : celle dont les mots trouvés pèsent le plus. */
-  function meilleureSection(page) {
+  /* La section de la page qui répond le mieux : celle dont les mots trouvés pèsent le plus, parmi
+     celles dont l'extrait surligne l'un des ``mots`` de la requête tel quel (telQuelSurligne) s'il y en
+     a : pour « loi », la section qui dit « loi » plutôt que l'intertitre « Pour aller plus loin ». */
+  function meilleureSection(page, mots) {
     var sections = page.sub_results && page.sub_results.length ? page.sub_results : [page];
     var meilleure = sections[0];
-    var score = -1;
+    var cle = [-1, -1];
     sections.forEach(function (section) {
       var total = 0;
       (section.weighted_locations || []).forEach(function (mot) { total += mot.balanced_score || mot.weight || 0; });
-      if (total > score) { score = total; meilleure = section; }
+      var tel = telQuelSurligne(section.excerpt || "", mots) ? 1 : 0;
+      if (tel > cle[0] || (tel === cle[0] && total > cle[1])) { cle = [tel, total]; meilleure = section; }
     });
     return meilleure;
+  }
+
+  /* L'extrait ``html`` surligne-t-il l'un des ``mots`` tel quel, accordé (« lois », « réservées » pour
+     « réservé ») ou plus court (« marché » pour « marchés ») ? Pas un mot plus long (« loin », « Loire »
+     pour « loi »), que Pagefind surligne aussi. Le dernier mot d'une élision compte (« l'achat »). */
+  var ACCORDS = ["", "s", "x", "e", "es"];
+
+  function telQuelSurligne(html, mots) {
+    var cherches = mots.map(simple).filter(Boolean);
+    return (html.match(/<mark>[\s\S]*?<\/mark>/g) || []).some(function (marque) {
+      return marque.slice(6, -7).replace(/&[#a-z0-9]+;/gi, "'").split(/[^\p{L}\p{N}]+/u).some(function (partie) {
+        var lu = simple(partie);
+        return lu && cherches.some(function (mot) {
+          return mot.indexOf(lu) === 0 || (lu.indexOf(mot) === 0 && ACCORDS.indexOf(lu.slice(mot.length)) !== -1);
+        });
+      });
+    });
   }
 
   /* Pagefind lit les pages avec des apostrophes droites (hooks/engine/search.py : il coupe
@@ -576,8 +637,8 @@
     });
   }
 
-  function resultat(page) {
-    var section = meilleureSection(page);
+  function resultat(page, requete) {
+    var section = meilleureSection(page, motsPorteurs(pourIndex(requete)));
     var titre = typo((page.meta && page.meta.title) || page.url);
     var item = element("li", "recherche-resultat");
     var a = element("a", "recherche-resultat__lien");
@@ -681,7 +742,7 @@
     var message = trouve.erreur ? ECHEC : nombre(trouve.total, requete, trouve.absents);
     annonce.textContent = message;
     resume.textContent = message;
-    (trouve.pages || []).forEach(function (page) { liste.appendChild(resultat(page)); });
+    (trouve.pages || []).forEach(function (page) { liste.appendChild(resultat(page, requete)); });
     tout.href = pageRecherche + "?q=" + encodeURIComponent(requete);
     tout.parentNode.hidden = !trouve.total || trouve.total <= DANS_LE_PANNEAU;
     conteneur.setAttribute("data-requete", requete);
@@ -777,6 +838,7 @@
   var plus = article.querySelector(".recherche-page__plus");
   var montres = PAR_PAGE;
   var derniere = null;
+  var derniereRequete = "";
 
   var page = zone(champPage, PAR_PAGE, function (trouve, requete) {
     listePage.textContent = "";
@@ -784,9 +846,10 @@
     plus.hidden = true;
     if (!trouve) { etat.textContent = ""; return; }
     etat.textContent = trouve.erreur ? ECHEC : nombre(trouve.total, requete, trouve.absents);
-    (trouve.pages || []).forEach(function (p) { listePage.appendChild(resultat(p)); });
+    (trouve.pages || []).forEach(function (p) { listePage.appendChild(resultat(p, requete)); });
     plus.hidden = !(trouve.total > (trouve.pages || []).length);
     derniere = trouve;
+    derniereRequete = requete;
     article.setAttribute("data-requete", requete);
   });
 
@@ -805,7 +868,7 @@
     var debut = listePage.children.length;
     var suite = derniere.liste.slice(debut, debut + PAR_PAGE);
     donnees(suite).then(function (pages) {
-      pages.forEach(function (p) { listePage.appendChild(resultat(p)); });
+      pages.forEach(function (p) { listePage.appendChild(resultat(p, derniereRequete)); });
       plus.hidden = listePage.children.length >= derniere.total;
       var premier = listePage.children[debut] && listePage.children[debut].querySelector("a");
       if (premier) premier.focus();
