@@ -91,8 +91,7 @@ class Build:
         dates = core.page_dates(Path(self.config.config_file_path).parent, self.docs_dir)
         self.partial = serve.rewrites(Path(self.config.site_dir))
         written = serve.written_again(self.config, files) if self.partial else None
-        with memory.lasting():  # what it makes lasts the whole build: no collection while it grows
-            built = core.build_site(pages, data_files, dates, self.settings(), written)
+        built = core.build_site(pages, data_files, dates, self.settings(), written)
         self.warnings = built.warnings
         self.stop_on(built.problems)
         self._built = built

@@ -80,28 +80,3 @@ def test_when_pagefind_starts_the_build_holds_no_page_text_and_no_extra_file(tmp
     assert isinstance(extra, list) and len(extra) == 5  # CSV, JSON, schema, the two templates
     for uri, scratch in extra:  # copied from a scratch folder, which is gone
         assert scratch and not Path(scratch).exists() and (tmp_path / "site" / uri).stat().st_size > 100
-
-
-def test_the_collector_pauses_while_the_core_reads_the_pages_and_comes_back_after(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The core's read of every page makes what the whole build keeps: the cyclic collector is paused there
-    (engine/memory.py, lasting), and on again afterwards, also after a build that stopped on a problem."""
-    import gc
-
-    from guide_ess import core
-
-    seen: list[bool] = []
-    read = core.build_site
-
-    def watch(*args: object, **kwargs: object) -> object:
-        seen.append(gc.isenabled())
-        return read(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(core, "build_site", watch)
-    assert gc.isenabled()
-    broken = make_project(tmp_path / "a", {"perdue.md": "---\ntitle: [\n---\n# Perdue\n"})
-    with pytest.raises(Abort):
-        build_in_process(broken, tmp_path / "a" / "site")
-    assert gc.isenabled()
-    build_in_process(make_project(tmp_path / "b"), tmp_path / "b" / "site")
-    assert seen == [False, False] and gc.isenabled()

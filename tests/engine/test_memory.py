@@ -37,24 +37,3 @@ def test_freed_pages_go_back_to_the_system() -> None:
     assert asked == "True"
     assert freed > 100, out  # the freed strings still count as the process's memory...
     assert after < freed / 2, out  # ... until hand_back returns them
-
-
-def test_lasting_pauses_the_collector_and_puts_it_back_as_it_was() -> None:
-    import gc
-
-    from engine import memory
-
-    assert gc.isenabled()
-    with memory.lasting():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    with pytest.raises(ValueError), memory.lasting():
-        raise ValueError("a content error")
-    assert gc.isenabled()
-    gc.disable()  # a caller that had paused it keeps it paused
-    try:
-        with memory.lasting():
-            pass
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
