@@ -35,6 +35,7 @@ import datetime
 import functools
 import gzip
 import http.server
+import itertools
 import math
 import os
 import shutil
@@ -539,12 +540,9 @@ def main() -> None:
         template = build_scaling.snapshot(base)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for n in args.sizes:
-                corpus = prepare(base, template, n, args.runs, args.texte)
-                rows.append((corpus, index_size(corpus.online / site_search.BUNDLE),
-                             index_size(corpus.offline / site_search.BUNDLE), measure(browser, corpus, args.runs)))
-            for spec in args.built:
-                corpus = prebuilt(base, spec, args.texte)
+            # each corpus built (or read) right before it is measured
+            made = (prepare(base, template, n, args.runs, args.texte) for n in args.sizes)
+            for corpus in itertools.chain(made, (prebuilt(base, spec, args.texte) for spec in args.built)):
                 offline_size = index_size(corpus.offline / site_search.BUNDLE) if corpus.offline else Size()
                 rows.append((corpus, index_size(corpus.online / site_search.BUNDLE), offline_size,
                              measure(browser, corpus, args.runs)))
