@@ -168,12 +168,14 @@ def test_a_word_no_page_has_is_said_and_brings_no_other_word_s_pages(browser: An
     assert watch.errors == []
 
 
-def test_pages_that_have_a_word_come_before_pages_that_only_have_a_longer_one(browser: Any, tab: Any,
-                                                                            served_url: str) -> None:
+@pytest.mark.parametrize("build", ["en ligne", "hors ligne"])
+def test_pages_that_have_a_word_come_before_pages_that_only_have_a_longer_one(build: str, browser: Any, tab: Any,
+                                                                            served_url: str,
+                                                                            request: pytest.FixtureRequest) -> None:
     """Pagefind finds, for « loi », the pages of « Loire » and « loin » too, and with the site's ranking puts
     « Pays de la Loire » among its first pages. The search shows first the pages that have the word as such
-    or in the plural (« lois »), each with the excerpt of a section that has it; a word only on longer words
-    (« fin », being typed: « financements ») still finds them."""
+    or in the plural (« lois »), each with the excerpt of a section that has it, online and offline; a word
+    only on longer words (« fin », being typed: « financements ») still finds them."""
     word = "loi"
     as_such = re.compile(rf"(?<!\w){word}s?(?!\w)", re.IGNORECASE)
     engine = browser.new_context().new_page()  # Pagefind alone, with the site's ranking
@@ -187,12 +189,17 @@ def test_pages_that_have_a_word_come_before_pages_that_only_have_a_longer_one(br
     has = {url.strip("/"): bool(as_such.search(content)) for url, content in ranked}
     assert not all(has[url.strip("/")] for url, _ in ranked[:SHOWN_FIRST]), \
         "Pagefind ne classe plus avant des pages sans le mot : le test ne prouve plus rien"
-    tab.goto(served_url + "guides/commande-publique/")
+    if build == "en ligne":
+        start, base = served_url + "guides/commande-publique/", served_url
+    else:
+        offline: Path = request.getfixturevalue("offline_site")
+        start, base = (offline / "guides" / "commande-publique.html").as_uri(), offline.as_uri() + "/"
+    tab.goto(start)
     tab.click(INPUT)
     search(tab, word)
-    shown = [href.split("#")[0].removeprefix(served_url).strip("/")
-             for href in tab.eval_on_selector_all(RESULT_LINKS, f"a => a.slice(0, {SHOWN_FIRST}).map(e => e.href)")]
-    assert len(shown) == SHOWN_FIRST and all(has[url] for url in shown), [(url, has[url]) for url in shown]
+    hrefs = tab.eval_on_selector_all(RESULT_LINKS, f"a => a.slice(0, {SHOWN_FIRST}).map(e => e.href)")
+    shown = [re.sub(r"(index)?\.html$", "", href.split("#")[0].removeprefix(base)).strip("/") for href in hrefs]
+    assert len(shown) == SHOWN_FIRST and all(has[url] for url in shown), [(url, has.get(url)) for url in shown]
     # and each excerpt is of a section that has the word, not of the heading « Pour aller plus loin »
     marked = tab.eval_on_selector_all(".recherche__resultats .recherche-resultat",
                                       "items => items.map(i => [...i.querySelectorAll('mark')].map(m => m.textContent))")
