@@ -32,7 +32,7 @@ for f in sorted(b.rglob('*.html')):
 print(f"{n} HTML pages changed; generator tag: {gen}; " + "; ".join(f"{k}: {v}" for k,v in count.items()))
 print(f"not explained: {len(rest)} {rest[:5]}")
 if rest:
-    o=GEN.sub('',(a/rest[0]).read_text()).splitlines(); m=(b/rest[0]).read_text()
+    old_lines=GEN.sub('',(a/rest[0]).read_text()).splitlines(); m=(b/rest[0]).read_text()
     m=GEN.sub('',m)
     for r,t in subs.values(): m=r.sub(t,m)
-    print('\n'.join(list(difflib.unified_diff(o,m.splitlines(),lineterm='',n=0))[:20]))
+    print('\n'.join(list(difflib.unified_diff(old_lines,m.splitlines(),lineterm='',n=0))[:20]))
