@@ -220,13 +220,14 @@
     moteur.then(function (pagefind) { return pagefind.preload(mots.join(" ")); }).catch(function () {});
   }
 
-  /* Les résultats de ``requete`` : [{total, donnees: [les données des ``combien`` premiers]}]. */
+  /* Les résultats de ``requete`` : {total, liste, pages (les données des ``combien`` premiers), absents, mots
+     (les mots cherchés, que chaque résultat montre surlignés : meilleureSection)}. */
   function chercher(requete, combien) {
     return charger().then(function (pagefind) {
       var texte = pourIndex(requete);
       var mots = motsPorteurs(texte);
       if (!mots.length) {  // mots outils seuls : tels quels
-        return pagefind.search(texte).then(function (reponse) { return { liste: trouvees(reponse), absents: [] }; });
+        return pagefind.search(texte).then(function (reponse) { return { liste: trouvees(reponse), absents: [], mots: [] }; });
       }
       var parMot = {};
       function seul(mot) { return parMot[mot] || (parMot[mot] = pagefind.search(mot)); }
@@ -236,9 +237,9 @@
         var gardes = mots.filter(function (mot, i) { return sur[i]; });
         var exacts = lu.exacts.filter(function (compte, i) { return sur[i]; });
         var nommes = absents.map(function (mot) { return telQuel(texte, mot); });
-        if (!gardes.length) return { liste: [], absents: nommes };
+        if (!gardes.length) return { liste: [], absents: nommes, mots: [] };
         return combiner(pagefind, absents.length ? sansMots(texte, absents) : texte, gardes, seul, exacts).then(function (liste) {
-          return { liste: liste, absents: nommes };
+          return { liste: liste, absents: nommes, mots: gardes };
         });
       });
     }).then(function (trouve) {
@@ -301,26 +302,32 @@
   function temoin(resultats, mot) {
     if (!resultats.length) return Promise.resolve(false);
     return resultats[0].data().then(function (donnee) {
-      var marques = ((donnee && donnee.excerpt) || "").match(/<mark>[\s\S]*?<\/mark>/g) || [];
-      if (marques.some(function (marque) { return commencePar(marque.slice(6, -7), mot); })) return true;
+      var cherche = simple(mot);
+      if (surlignes((donnee && donnee.excerpt) || "").some(function (lu) { return commencePar(lu, cherche); })) return true;
       return temoin(resultats.slice(1), mot);
     });
   }
 
-  /* Le mot surligné ``marque`` (du HTML), ou l'une de ses parties (Pagefind surligne « d'articles » pour
-     « art », « co-construction » pour « construction », « pymdownx.snippets » pour « snip »), a-t-il
-     les lettres de ``mot``, la dernière exceptée ? Pagefind cherche le radical du mot tapé (« con » pour « conn », « dec » pour « déci ») ;
-     quand il se rabat sur un mot plus court, ce mot s'écarte de la requête plus tôt (« nantes » de
-     « nanterre », « d'une » de « dunkerque »). */
-  function commencePar(marque, mot) {
-    var cherche = simple(mot);
-    var texte = marque.replace(/&[#a-z0-9]+;/gi, "'");
-    return [texte].concat(texte.split(/[^\p{L}\p{N}]+/u)).some(function (partie) {
-      var lu = simple(partie);
-      var communes = 0;
-      while (communes < lu.length && communes < cherche.length && lu[communes] === cherche[communes]) communes++;
-      return communes >= cherche.length - 1;
+  /* Les mots surlignés de l'extrait ``html`` de Pagefind, en forme simple : le texte de chaque <mark> et
+     ses parties (Pagefind surligne « d'articles » pour « art », « co-construction » pour « construction »,
+     « pymdownx.snippets » pour « snip »). */
+  function surlignes(html) {
+    var lus = [];
+    (html.match(/<mark>[\s\S]*?<\/mark>/g) || []).forEach(function (marque) {
+      var texte = marque.slice(6, -7).replace(/&[#a-z0-9]+;/gi, "'");
+      lus.push.apply(lus, [texte].concat(texte.split(/[^\p{L}\p{N}]+/u)).map(simple).filter(Boolean));
     });
+    return lus;
+  }
+
+  /* Le mot surligné ``lu`` a-t-il les lettres du mot cherché ``cherche`` (tous deux en forme simple), la
+     dernière exceptée ? Pagefind cherche le radical du mot tapé (« con » pour « conn », « dec » pour
+     « déci ») ; quand il se rabat sur un mot plus court, ce mot s'écarte de la requête plus tôt
+     (« nantes » de « nanterre », « d'une » de « dunkerque »). */
+  function commencePar(lu, cherche) {
+    var communes = 0;
+    while (communes < lu.length && communes < cherche.length && lu[communes] === cherche[communes]) communes++;
+    return communes >= cherche.length - 1;
   }
 
   /* Un mot comparé à un autre : minuscules, sans accents ni signes (« Coopération, » : « cooperation »). */
@@ -387,48 +394,44 @@
     var requeteEntiere = plusieurs ? pagefind.search(entiere || texte) : Promise.resolve(null);
     if (!plusieurs) seul(mots[0]);  // nécessaire de toute façon : lancée tout de suite
     return Promise.all([parties(), vueDEnsemble(pagefind, mots)]).then(function (lus) {
-      var total = lus[0].pages;
+      var site = lus[0];
       var apercu = lus[1];
-      var courant = mots.map(function (mot, i) {
-        return total > 0 && apercu.comptes[i] !== null && apercu.comptes[i] - lus[0].vocabulaire >= total * MOT_COURANT;
-      });
-      var tels = telsQuels(pagefind, mots, exacts || [], apercu.comptes, lus[0]);
-      var seuls = mots.filter(function (mot, i) { return !plusieurs || !courant[i]; });
-      var autres = mots.filter(function (mot, i) { return plusieurs && courant[i]; });
-      return Promise.all([requeteEntiere, Promise.all(seuls.map(seul)), tels])
+      var courant = apercu.comptes.map(function (compte) { return courantSur(site, compte); });
+      var tels = telsQuels(pagefind, mots, exacts || [], apercu.comptes, site);
+      var seuls = [], autres = [];  // les indices des mots cherchés seuls tout de suite, et au besoin
+      mots.forEach(function (mot, i) { (plusieurs && courant[i] ? autres : seuls).push(i); });
+      function chaque(indices) { return Promise.all(indices.map(function (i) { return seul(mots[i]); })); }
+      return Promise.all([requeteEntiere, chaque(seuls), tels])
         .then(function (reponses) {
           var entiers = trouvees(reponses[0]);
-          var parMot = seuls.map(function (mot, i) { return [mot, reponses[1][i]]; });
-          if (entiers.length >= ASSEZ || !autres.length) return [entiers, parMot, reponses[2]];
-          return Promise.all(autres.map(seul)).then(function (encore) {
-            return [entiers, parMot.concat(autres.map(function (mot, i) { return [mot, encore[i]]; })), reponses[2]];
+          if (entiers.length >= ASSEZ || !autres.length) return [entiers, seuls, reponses[1], reponses[2]];
+          return chaque(autres).then(function (encore) {
+            return [entiers, seuls.concat(autres), reponses[1].concat(encore), reponses[2]];
           });
         }).then(function (lu) {
           var pages = {};
           var liste = [];
-          var tel = lu[2];
-          /* Une page qui n'a d'un mot qu'un prolongement (telsQuels) ne compte pas ce mot parmi les siens :
+          var tel = lu[3];
+          /* Une page qui n'a du mot i qu'un prolongement (telsQuels) ne compte pas ce mot parmi les siens :
              pour « loi », une page qui n'a que « Loire » vient après les pages qui ont « loi ». */
-          function prolonges(id) {
-            return mots.filter(function (mot, i) { return tel[i] && !tel[i][id]; }).length;
-          }
+          function aLeMot(i, id) { return !tel[i] || tel[i][id]; }
           function page(r) {
             var p = pages[r.id];
             if (!p) { p = pages[r.id] = { resultat: r, mots: 0, score: 0, meilleur: -1 }; liste.push(p); }
             return p;
           }
-          lu[1].forEach(function (paire) {
-            var i = mots.indexOf(paire[0]);
-            trouvees(paire[1]).forEach(function (r) {
+          lu[2].forEach(function (reponse, k) {
+            var i = lu[1][k];
+            trouvees(reponse).forEach(function (r) {
               var p = page(r);
-              if (!tel[i] || tel[i][r.id]) p.mots += 1;
+              if (aLeMot(i, r.id)) p.mots += 1;
               p.score += r.score || 0;
               if ((r.score || 0) > p.meilleur) { p.meilleur = r.score || 0; p.resultat = r; }
             });
           });
           lu[0].forEach(function (r) {  // les pages qui ont tous les mots
             var p = page(r);
-            p.mots = mots.length - prolonges(r.id);
+            p.mots = mots.filter(function (mot, i) { return aLeMot(i, r.id); }).length;
             p.score = Math.max(p.score, r.score || 0);
             p.resultat = r;
           });
@@ -462,7 +465,7 @@
     return Promise.all(mots.map(function (mot, i) {
       var exact = exacts[i], compte = comptes[i];
       if (typeof exact !== "number" || typeof compte !== "number" || exact - site.vocabulaire <= 0 ||
-          compte <= exact || exact - site.vocabulaire >= site.pages * MOT_COURANT) return null;
+          compte <= exact || courantSur(site, exact)) return null;
       var formes = [mot].concat(/[sxz]$/i.test(mot) ? [] : [mot + "s"], /[aeo]u$/i.test(mot) ? [mot + "x"] : []);
       return Promise.all(formes.map(function (forme) { return pagefind.search('"' + forme + '"'); }))
         .then(function (reponses) {
@@ -473,6 +476,12 @@
           return ids;
         }, function () { return null; });
     }));
+  }
+
+  /* Un mot que ``compte`` pages ont est-il courant : sur au moins MOT_COURANT des pages du site, pages
+     « vocabulaire » (parties) ôtées ? */
+  function courantSur(site, compte) {
+    return site.pages > 0 && compte !== null && compte - site.vocabulaire >= site.pages * MOT_COURANT;
   }
 
   /* Pour chaque mot, cherché avec le filtre des pages de vue d'ensemble (le petit fichier du filtre, et
@@ -568,12 +577,9 @@
 
   function telQuelSurligne(html, mots) {
     var cherches = mots.map(simple).filter(Boolean);
-    return (html.match(/<mark>[\s\S]*?<\/mark>/g) || []).some(function (marque) {
-      return marque.slice(6, -7).replace(/&[#a-z0-9]+;/gi, "'").split(/[^\p{L}\p{N}]+/u).some(function (partie) {
-        var lu = simple(partie);
-        return lu && cherches.some(function (mot) {
-          return mot.indexOf(lu) === 0 || (lu.indexOf(mot) === 0 && ACCORDS.indexOf(lu.slice(mot.length)) !== -1);
-        });
+    return surlignes(html).some(function (lu) {
+      return cherches.some(function (mot) {
+        return mot.indexOf(lu) === 0 || (lu.indexOf(mot) === 0 && ACCORDS.indexOf(lu.slice(mot.length)) !== -1);
       });
     });
   }
@@ -637,8 +643,8 @@
     });
   }
 
-  function resultat(page, requete) {
-    var section = meilleureSection(page, motsPorteurs(pourIndex(requete)));
+  function resultat(page, mots) {
+    var section = meilleureSection(page, mots);
     var titre = typo((page.meta && page.meta.title) || page.url);
     var item = element("li", "recherche-resultat");
     var a = element("a", "recherche-resultat__lien");
@@ -742,7 +748,7 @@
     var message = trouve.erreur ? ECHEC : nombre(trouve.total, requete, trouve.absents);
     annonce.textContent = message;
     resume.textContent = message;
-    (trouve.pages || []).forEach(function (page) { liste.appendChild(resultat(page, requete)); });
+    (trouve.pages || []).forEach(function (page) { liste.appendChild(resultat(page, trouve.mots)); });
     tout.href = pageRecherche + "?q=" + encodeURIComponent(requete);
     tout.parentNode.hidden = !trouve.total || trouve.total <= DANS_LE_PANNEAU;
     conteneur.setAttribute("data-requete", requete);
@@ -838,7 +844,6 @@
   var plus = article.querySelector(".recherche-page__plus");
   var montres = PAR_PAGE;
   var derniere = null;
-  var derniereRequete = "";
 
   var page = zone(champPage, PAR_PAGE, function (trouve, requete) {
     listePage.textContent = "";
@@ -846,10 +851,9 @@
     plus.hidden = true;
     if (!trouve) { etat.textContent = ""; return; }
     etat.textContent = trouve.erreur ? ECHEC : nombre(trouve.total, requete, trouve.absents);
-    (trouve.pages || []).forEach(function (p) { listePage.appendChild(resultat(p, requete)); });
+    (trouve.pages || []).forEach(function (p) { listePage.appendChild(resultat(p, trouve.mots)); });
     plus.hidden = !(trouve.total > (trouve.pages || []).length);
     derniere = trouve;
-    derniereRequete = requete;
     article.setAttribute("data-requete", requete);
   });
 
@@ -868,7 +872,7 @@
     var debut = listePage.children.length;
     var suite = derniere.liste.slice(debut, debut + PAR_PAGE);
     donnees(suite).then(function (pages) {
-      pages.forEach(function (p) { listePage.appendChild(resultat(p, derniereRequete)); });
+      pages.forEach(function (p) { listePage.appendChild(resultat(p, derniere.mots)); });
       plus.hidden = listePage.children.length >= derniere.total;
       var premier = listePage.children[debut] && listePage.children[debut].querySelector("a");
       if (premier) premier.focus();
