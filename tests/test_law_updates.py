@@ -2,7 +2,7 @@
 
 The sources date from 2017 to 2023. Wherever a page uses the vocabulary of a rule that has changed since
 (the SPASER's 100-million threshold, articles 36, 37 and 38 of the 2015 ordinance, the national targets
-« d'ici 2025 », the 25 000 € threshold), the current reference must be nearby: in the same paragraph, list
+« d'ici 2025 », the 25 000 € threshold of 2018 and the 40 000 € one of 2020), the current reference must be nearby: in the same paragraph, list
 item or table, or in the one right after. Titles and descriptions, shown without their context (lists,
 search results), must not use that vocabulary at all. Every such page links the page « Ce qui a changé
 depuis les sources », which links it back.
@@ -40,6 +40,11 @@ def _words(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(patterns), re.IGNORECASE)
 
 
+# Since the décret n° 2025-1386 of 29 December 2025 (article R2122-8): 60 000 € HT for supplies and services
+# (from 1 April 2026), 100 000 € HT for works (from 1 January 2026). The article's number did not change: it
+# alone does not say the present threshold.
+_SMALL_CONTRACTS_NOW = _words(rf"\b60{_NUMBER_SPACE}000\s*(?:€|euros|EUR)", r"2025-1386")
+
 CHANGED_RULES = (
     ChangedRule("le seuil du SPASER de 2014 (100 millions d'euros)",
                 _words(r"\b100\s*(?:millions?|M\s?€|M\s?d'euros)"),
@@ -52,8 +57,9 @@ CHANGED_RULES = (
                 _words(r"d['’]ici\s+(?:à\s+)?2025", r"\b2020\s?-\s?2025\b"),
                 _words(r"\bPNAD\b", r"\b2022\s?-\s?2025\b", r"achats durables 2022")),
     ChangedRule("le seuil de 25 000 € des marchés sans publicité ni mise en concurrence",
-                _words(rf"\b25{_NUMBER_SPACE}000\s*(?:€|euros|EUR)"),
-                _words(rf"\b40{_NUMBER_SPACE}000\s*(?:€|euros|EUR)", r"R\.?\s?2122-8")),
+                _words(rf"\b25{_NUMBER_SPACE}000\s*(?:€|euros|EUR)"), _SMALL_CONTRACTS_NOW),
+    ChangedRule("le seuil de 40 000 € de 2020 des marchés sans publicité ni mise en concurrence",
+                _words(rf"\b40{_NUMBER_SPACE}000\s*(?:€|euros|EUR)"), _SMALL_CONTRACTS_NOW),
 )
 
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])\s")
@@ -216,6 +222,7 @@ PAGE = "---\ntitle: Essai\ndescription: Une page.\n---\n\n{}\n"
     "Le plan national 2020-2025 fixe des objectifs.",
     "Sans publicité en dessous de 25 000 €.",
     "Sans publicité en dessous de 25\u202f000\u00a0€.",
+    "Sans publicité en dessous de 40 000 € HT depuis 2020 (article R2122-8).",
 ])
 def test_a_changed_rule_alone_is_found(sentence: str) -> None:
     findings = outdated_statements("docs/essai.md", PAGE.format(sentence))
@@ -229,7 +236,8 @@ def test_a_changed_rule_alone_is_found(sentence: str) -> None:
     "- En 2018, l'article 37 de l'ordonnance ;\n  aujourd'hui les articles L2113-15 et L2113-16.",
     "| 2018 | aujourd'hui |\n|---|---|\n| article 38 | code de la commande publique |",
     "L'Avise (2023) visait 30 % d'ici 2025 ; le PNAD 2022-2025 a pour horizon 2025.",
-    "En 2018, moins de 25 000 € ; 40 000 € HT depuis 2020 (article R2122-8).",
+    "En 2018, moins de 25 000 € ; 60 000 € HT pour les fournitures et services depuis avril 2026 (article R2122-8).",
+    "En 2018, moins de 25 000 €.\n\nCe seuil, de 40 000 € en 2020, a été relevé par le décret n° 2025-1386.",
     "L'article 35 de la loi Climat et résilience ; l'article 1 de la loi de 2014.",
 ])
 def test_a_changed_rule_with_its_current_reference_nearby_passes(text: str) -> None:
@@ -247,7 +255,7 @@ def test_the_current_reference_must_be_near_not_anywhere_on_the_page() -> None:
 def test_a_title_or_a_description_never_uses_the_vocabulary_of_a_changed_rule() -> None:
     page = "---\ntitle: Essai\ndescription: Des marchés de moins de 25 000 € (40 000 € depuis 2020).\n---\n\nTexte.\n"
     findings = outdated_statements("docs/essai.md", page)
-    assert [f.where for f in findings] == ["docs/essai.md:3 (champ « description »)"]
+    assert [f.where for f in findings] == ["docs/essai.md:3 (champ « description »)"] * 2  # 25 000 €, then 40 000 €
 
 
 def test_the_links_between_the_changes_page_and_the_pages_are_read_from_relative_links() -> None:
