@@ -40,11 +40,6 @@ def _words(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(patterns), re.IGNORECASE)
 
 
-# Since the décret n° 2025-1386 of 29 December 2025 (article R2122-8): 60 000 € HT for supplies and services
-# (from 1 April 2026), 100 000 € HT for works (from 1 January 2026). The article's number did not change: it
-# alone does not say the present threshold.
-_SMALL_CONTRACTS_NOW = _words(rf"\b60{_NUMBER_SPACE}000\s*(?:€|euros|EUR)", r"2025-1386")
-
 CHANGED_RULES = (
     ChangedRule("le seuil du SPASER de 2014 (100 millions d'euros)",
                 _words(r"\b100\s*(?:millions?|M\s?€|M\s?d'euros)"),
@@ -56,10 +51,12 @@ CHANGED_RULES = (
     ChangedRule("les objectifs nationaux « d'ici 2025 » du plan 2020-2025",
                 _words(r"d['’]ici\s+(?:à\s+)?2025", r"\b2020\s?-\s?2025\b"),
                 _words(r"\bPNAD\b", r"\b2022\s?-\s?2025\b", r"achats durables 2022")),
-    ChangedRule("le seuil de 25 000 € des marchés sans publicité ni mise en concurrence",
-                _words(rf"\b25{_NUMBER_SPACE}000\s*(?:€|euros|EUR)"), _SMALL_CONTRACTS_NOW),
-    ChangedRule("le seuil de 40 000 € de 2020 des marchés sans publicité ni mise en concurrence",
-                _words(rf"\b40{_NUMBER_SPACE}000\s*(?:€|euros|EUR)"), _SMALL_CONTRACTS_NOW),
+    # Since the décret n° 2025-1386 of 29 December 2025 (article R2122-8): 60 000 € HT for supplies and services
+    # (from 1 April 2026), 100 000 € HT for works (from 1 January 2026). The article's number did not change: it
+    # alone does not say the present threshold.
+    ChangedRule("le seuil des marchés sans publicité ni mise en concurrence (25 000 € en 2018, 40 000 € en 2020)",
+                _words(rf"\b(?:25|40){_NUMBER_SPACE}000\s*(?:€|euros|EUR)"),
+                _words(rf"\b60{_NUMBER_SPACE}000\s*(?:€|euros|EUR)", r"2025-1386")),
 )
 
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])\s")
@@ -255,7 +252,7 @@ def test_the_current_reference_must_be_near_not_anywhere_on_the_page() -> None:
 def test_a_title_or_a_description_never_uses_the_vocabulary_of_a_changed_rule() -> None:
     page = "---\ntitle: Essai\ndescription: Des marchés de moins de 25 000 € (40 000 € depuis 2020).\n---\n\nTexte.\n"
     findings = outdated_statements("docs/essai.md", page)
-    assert [f.where for f in findings] == ["docs/essai.md:3 (champ « description »)"] * 2  # 25 000 €, then 40 000 €
+    assert [f.where for f in findings] == ["docs/essai.md:3 (champ « description »)"]
 
 
 def test_the_links_between_the_changes_page_and_the_pages_are_read_from_relative_links() -> None:
