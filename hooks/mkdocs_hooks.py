@@ -56,3 +56,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 def on_post_build(config: MkDocsConfig) -> None:
     build.of(config).write_outputs()
+
+
+def on_build_error(error: Exception) -> None:
+    build.stopped()

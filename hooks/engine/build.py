@@ -28,9 +28,16 @@ OVERRIDES_FOLDER = "guide_ess"  # templates of the views that overrides/ may rep
 
 def start(config: MkDocsConfig) -> Build:
     """A new build for ``config``."""
+    memory.release()  # an earlier build of this process that stopped outside MkDocs' reach (engine/memory.py)
     build = Build(config)
     setattr(config, _ATTRIBUTE, build)
     return build
+
+
+def stopped() -> None:
+    """A build stopped (MkDocs' on_build_error, which names no config): what it set aside for the whole
+    build is the collector's again (engine/memory.py)."""
+    memory.release()
 
 
 def of(config: MkDocsConfig) -> Build:
@@ -91,7 +98,8 @@ class Build:
         dates = core.page_dates(Path(self.config.config_file_path).parent, self.docs_dir)
         self.partial = serve.rewrites(Path(self.config.site_dir))
         written = serve.written_again(self.config, files) if self.partial else None
-        built = core.build_site(pages, data_files, dates, self.settings(), written)
+        with memory.lasting():  # what the core makes lasts the whole build: no collection walks it
+            built = core.build_site(pages, data_files, dates, self.settings(), written)
         self.warnings = built.warnings
         self.stop_on(built.problems)
         self._built = built
@@ -185,6 +193,7 @@ class Build:
     def write_outputs(self) -> None:
         """Stop on broken links and anchors and on orphan pages; else index the built site for the search
         (the core's extra files, the feed and the open data, are files of the build since on_files)."""
+        memory.release()  # every page is written: what the core made may go
         self.scratch.close()  # MkDocs has copied the extra files
         self.link_warnings.detach()
         self.stop_on([*self.link_warnings.reported(), *self.orphans])

@@ -80,3 +80,43 @@ def test_when_pagefind_starts_the_build_holds_no_page_text_and_no_extra_file(tmp
     assert isinstance(extra, list) and len(extra) == 5  # CSV, JSON, schema, the two templates
     for uri, scratch in extra:  # copied from a scratch folder, which is gone
         assert scratch and not Path(scratch).exists() and (tmp_path / "site" / uri).stat().st_size > 100
+
+
+def test_what_the_core_makes_is_set_aside_from_the_collector_during_the_pages_and_given_back_after(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The core reads every page with the cyclic collector paused; what it made is set aside (gc.freeze) while
+    MkDocs writes the pages, and the collector's again when the build ends, stops on a content problem, or
+    fails on a page (engine/memory.py): no build leaves objects out of the collector's reach."""
+    import gc
+
+    from engine import build as engine_build
+    from guide_ess import core
+
+    enabled_while_reading: list[bool] = []
+    set_aside_during_pages: list[int] = []
+    read, content = core.build_site, engine_build.Build.page_content
+
+    def watch_read(*args: object, **kwargs: object) -> object:
+        enabled_while_reading.append(gc.isenabled())
+        return read(*args, **kwargs)  # type: ignore[arg-type]
+
+    def watch_content(self: engine_build.Build, html: str, page: object) -> str:
+        set_aside_during_pages.append(gc.get_freeze_count())
+        if "panne" in html:
+            raise RuntimeError("a page that breaks a later step")
+        return content(self, html, page)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(core, "build_site", watch_read)
+    monkeypatch.setattr(engine_build.Build, "page_content", watch_content)
+    broken = make_project(tmp_path / "a", {"perdue.md": "---\ntitle: [\n---\n# Perdue\n"})
+    with pytest.raises(Abort):
+        build_in_process(broken, tmp_path / "a" / "site")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    failing = make_project(tmp_path / "c", {"en-panne.md": "# En panne\n\nUne panne.\n"})
+    with pytest.raises(RuntimeError):
+        build_in_process(failing, tmp_path / "c" / "site")
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # on_build_error gave it back
+    build_in_process(make_project(tmp_path / "b"), tmp_path / "b" / "site")
+    assert enabled_while_reading == [False, False, False]
+    assert set_aside_during_pages and min(set_aside_during_pages) > 10_000
+    assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -37,3 +37,30 @@ def test_freed_pages_go_back_to_the_system() -> None:
     assert asked == "True"
     assert freed > 100, out  # the freed strings still count as the process's memory...
     assert after < freed / 2, out  # ... until hand_back returns them
+
+
+def test_lasting_pauses_the_collector_then_sets_aside_what_was_made_until_release() -> None:
+    import gc
+
+    from engine import memory
+
+    memory.release()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with memory.lasting():
+        assert not gc.isenabled()
+        made = [[i] for i in range(1_000)]  # tracked objects: lists
+    assert gc.isenabled() and gc.get_freeze_count() >= 1_000
+    assert not any(gc.is_finalized(m) for m in made[:1])  # still alive, only set aside
+    memory.release()
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(ValueError), memory.lasting():
+        raise ValueError("a content error")
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # a block that raises sets nothing aside
+    gc.disable()  # a caller that had paused the collector keeps it paused
+    try:
+        with memory.lasting():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        memory.release()
