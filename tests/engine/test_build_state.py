@@ -93,6 +93,9 @@ def test_what_the_core_makes_is_set_aside_from_the_collector_during_the_pages_an
     from engine import memory
     from guide_ess import core
 
+    def nothing_set_aside() -> bool:
+        return gc.isenabled() and gc.get_freeze_count() == 0 and memory._set_aside_survivors not in gc.callbacks
+
     enabled_while_reading: list[bool] = []
     set_aside_during_pages: list[int] = []
     read, content = core.build_site, engine_build.Build.page_content
@@ -112,12 +115,12 @@ def test_what_the_core_makes_is_set_aside_from_the_collector_during_the_pages_an
     broken = make_project(tmp_path / "a", {"perdue.md": "---\ntitle: [\n---\n# Perdue\n"})
     with pytest.raises(Abort):
         build_in_process(broken, tmp_path / "a" / "site")
-    assert gc.isenabled() and gc.get_freeze_count() == 0 and memory._set_aside_survivors not in gc.callbacks
+    assert nothing_set_aside()
     failing = make_project(tmp_path / "c", {"en-panne.md": "# En panne\n\nUne panne.\n"})
     with pytest.raises(RuntimeError):
         build_in_process(failing, tmp_path / "c" / "site")
-    assert gc.isenabled() and gc.get_freeze_count() == 0 and memory._set_aside_survivors not in gc.callbacks  # on_build_error gave it back
+    assert nothing_set_aside()  # on_build_error gave it back
     build_in_process(make_project(tmp_path / "b"), tmp_path / "b" / "site")
     assert enabled_while_reading == [False, False, False]
     assert set_aside_during_pages and min(set_aside_during_pages) > 10_000
-    assert gc.isenabled() and gc.get_freeze_count() == 0 and memory._set_aside_survivors not in gc.callbacks
+    assert nothing_set_aside()
