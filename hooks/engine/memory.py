@@ -11,8 +11,9 @@ And :func:`lasting` / :func:`release`: what the core makes when it reads every p
 prepared blocks: some 780,000 objects at 10,000 case studies) lasts the whole build. Python's cyclic
 collector, left alone, walks all of them again and again while they are made (nine full passes, 2.3 s,
 that find nothing) and after. So the collector is paused while they are made, then they are set aside
-(``gc.freeze``: no collection walks them) until the build is done with them or stops (:func:`release`,
-before :func:`hand_back`, from ``on_build_error``, and when the next build starts). What MkDocs then keeps
+(``gc.freeze``: no collection walks them) until the build is done or stops (:func:`release`, once the
+search index is written, from ``on_build_error``, and when the next build starts; :func:`hand_back`'s
+collection before Pagefind walks only what is not set aside). What MkDocs then keeps
 of each page until every page is written (its table of contents, its anchors: some 290,000 objects at
 10,000 case studies) is set aside the same way, as it survives full collections: after each one, its
 survivors, which are no garbage, join what is set aside, and the next full pass walks only what came
@@ -58,6 +59,13 @@ def release() -> None:
     while _set_aside_survivors in gc.callbacks:
         gc.callbacks.remove(_set_aside_survivors)
     gc.unfreeze()
+
+
+def fresh() -> None:
+    """Before a build: :func:`release`, then collect what an earlier build of this process left (``serve``,
+    tests), so that none of it is set aside with this build's objects."""
+    release()
+    gc.collect()
 
 
 def hand_back() -> bool:

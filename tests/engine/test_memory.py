@@ -72,3 +72,27 @@ def test_lasting_pauses_the_collector_then_sets_aside_what_was_made_until_releas
     finally:
         gc.enable()
         memory.release()
+
+
+def test_a_new_build_first_collects_what_an_earlier_one_left() -> None:
+    """Left to the next collection, an earlier build's cycles would be set aside with the new build's objects
+    (``serve`` rebuilds, in-process tests): the build starts with memory.fresh()."""
+    import gc
+    import weakref
+
+    from engine import memory
+
+    class Node:
+        other: object = None
+
+    gc.disable()
+    try:
+        first, second = Node(), Node()
+        first.other, second.other = second, first  # a cycle, which only the collector frees
+        left = weakref.ref(first)
+        del first, second
+        assert left() is not None
+        memory.fresh()
+        assert left() is None and gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
