@@ -28,7 +28,7 @@ OVERRIDES_FOLDER = "guide_ess"  # templates of the views that overrides/ may rep
 
 def start(config: MkDocsConfig) -> Build:
     """A new build for ``config``."""
-    memory.fresh()  # what an earlier build of this process left, stopped outside MkDocs' reach or not (engine/memory.py)
+    memory.fresh()  # what an earlier build of this process left (engine/memory.py)
     build = Build(config)
     setattr(config, _ATTRIBUTE, build)
     return build
@@ -193,21 +193,19 @@ class Build:
     def write_outputs(self) -> None:
         """Stop on broken links and anchors and on orphan pages; else index the built site for the search
         (the core's extra files, the feed and the open data, are files of the build since on_files). What
-        the build set aside from the collector is its own again at the end (engine/memory.py)."""
+        the build set aside from the collector is its own again at the end (engine/memory.py; a stop goes
+        through on_build_error, which gives it back too)."""
         try:
-            self._write_outputs()
+            self.scratch.close()  # MkDocs has copied the extra files
+            self.link_warnings.detach()
+            self.stop_on([*self.link_warnings.reported(), *self.orphans])
+            site_dir = Path(self.config.site_dir)
+            if self.config.extra.get(NO_SEARCH_INDEX) or (self.partial and search.index_exists(site_dir)):
+                return
+            memory.hand_back()  # what the build freed, before Pagefind needs its own (not what is set aside)
+            try:
+                search.build_index(site_dir, self.config.use_directory_urls, self.search_pages)
+            except search.SearchIndexError as err:
+                raise PluginError(str(err)) from None
         finally:
             memory.release()
-
-    def _write_outputs(self) -> None:
-        self.scratch.close()  # MkDocs has copied the extra files
-        self.link_warnings.detach()
-        self.stop_on([*self.link_warnings.reported(), *self.orphans])
-        site_dir = Path(self.config.site_dir)
-        if self.config.extra.get(NO_SEARCH_INDEX) or (self.partial and search.index_exists(site_dir)):
-            return
-        memory.hand_back()  # what the build freed, before Pagefind needs its own (what is set aside is not walked)
-        try:
-            search.build_index(site_dir, self.config.use_directory_urls, self.search_pages)
-        except search.SearchIndexError as err:
-            raise PluginError(str(err)) from None

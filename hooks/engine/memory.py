@@ -56,7 +56,7 @@ def _set_aside_survivors(phase: str, info: dict[str, int]) -> None:
 def release() -> None:
     """What :func:`lasting` set aside is the collector's again, and the survivors of full collections are
     no longer set aside (harmless when nothing was)."""
-    while _set_aside_survivors in gc.callbacks:
+    if _set_aside_survivors in gc.callbacks:  # lasting() adds it once
         gc.callbacks.remove(_set_aside_survivors)
     gc.unfreeze()
 
